@@ -1,0 +1,52 @@
+package cn.govflow.process;
+
+/**
+ * Names of the process variables every case carries (the contract in PROCESSES.md), used by intake, models,
+ * delegates and tests alike.
+ */
+public final class CaseVariables {
+
+    public static final String CASE_NUMBER = "caseNumber";
+    public static final String ITEM_CODE = "itemCode";
+    public static final String ITEM_NAME = "itemName";
+    public static final String MODE = "mode";
+    public static final String DEPARTMENT = "department";
+    public static final String DEPARTMENT_NAME = "departmentName";
+    public static final String DISTRICT = "district";
+    public static final String CHANNEL = "channel";
+    public static final String APPLICANT_NAME = "applicantName";
+    public static final String APPLICANT_ID_MASKED = "applicantIdMasked";
+    public static final String APPLICANT_TYPE = "applicantType";
+    public static final String DELIVERY_METHOD = "deliveryMethod";
+    public static final String COMMITMENT = "commitment";
+    public static final String SITUATION = "situation";
+    public static final String MATERIALS_RECEIVED = "materialsReceived";
+
+    // The item's plan (R22), copied from the catalog at start.
+    public static final String RESULT_TYPE = "resultType";
+    public static final String PROMISED_DAYS = "promisedDays";
+    public static final String ON_THE_SPOT = "onTheSpot";
+    public static final String RECEIPT_IS_ACCEPTANCE = "receiptIsAcceptance";
+    public static final String ACCEPTANCE_AT = "acceptanceAt";
+    public static final String PAPER_MATERIALS = "paperMaterials";
+    public static final String CLOCK_STARTS_AT = "clockStartsAt";
+    public static final String VOUCHER_ISSUED_BY = "voucherIssuedBy";
+
+    // Outcomes of the contract's user tasks.
+    public static final String RECEIPT_OUTCOME = "receiptOutcome";
+    public static final String ACCEPTANCE_OUTCOME = "acceptanceOutcome";
+    public static final String REVIEW_OPINION = "reviewOpinion";
+    public static final String ESCALATE = "escalate";
+    public static final String DECISION = "decision";
+    public static final String HANDED_OVER = "handedOver";
+    public static final String MISSING_MATERIALS = "missingMaterials";
+    public static final String REASON = "reason";
+
+    // Results and clock.
+    public static final String PROMISED_DECISION_DATE = "promisedDecisionDate";
+    public static final String LICENCE_IDENTIFIER = "licenceIdentifier";
+    public static final String TRACKING_NUMBER = "trackingNumber";
+    public static final String OUTCOME = "outcome";
+
+    private CaseVariables() {}
+}
