@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.pvm.PvmException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -20,7 +21,9 @@ import org.springframework.http.ProblemDetail;
 /**
  * Two failures the engine REST API reports as 500 although nothing is broken, answered as ProblemDetail instead:
  * a concurrent update (another clerk, often on another node, changed the same task or case first: 409) and a
- * task that no longer exists (completed or deleted meanwhile: 404).
+ * task that no longer exists (completed or deleted meanwhile: 404). Two requests completing one task race in
+ * one of three ways, depending on when the loser reads: an optimistic locking failure at its flush, an execution
+ * that has already moved on, or no task at all; the first two are 409, the last 404.
  *
  * <p>Camunda maps exceptions with its own JAX-RS mappers, and {@code POST /task/{id}/complete} wraps every engine
  * exception in a {@code RestException} with status 500. These mappers take over only the two cases above
@@ -45,7 +48,7 @@ class EngineRestProblems {
     /** The answer for a failure, or empty when Camunda's own answer stands. */
     static Optional<ProblemDetail> problemFor(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingException) {
+            if (cause instanceof OptimisticLockingException || isStaleExecution(cause)) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                         "同一案件或任务已被他人同时修改（并发冲突），本次操作未生效；请刷新后重试");
                 problem.setProperty("rule", "concurrent-update");
@@ -61,6 +64,16 @@ class EngineRestProblems {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The other face of the same race: the second request read the task before the first committed and its
+     * execution after, so the execution has already left the task ("cannot signal execution ...: it has no
+     * current activity"). Had it gone on, its flush would have failed with an optimistic locking exception.
+     */
+    private static boolean isStaleExecution(Throwable cause) {
+        return cause instanceof PvmException && cause.getMessage() != null
+                && cause.getMessage().contains("has no current activity");
     }
 
     static Response toResponse(ObjectMapper json, Throwable failure) {

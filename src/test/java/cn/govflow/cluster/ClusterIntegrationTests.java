@@ -180,7 +180,8 @@ class ClusterIntegrationTests {
         } finally {
             clerks.shutdownNow();
         }
-        assertThat(conflicts).as("optimistic locking conflicts answered with 409").isPositive();
+        System.out.printf("concurrent completion: %d of 5 losers answered 409, the rest 404%n", conflicts);
+        assertThat(conflicts).as("concurrent updates answered with 409").isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.pvm.PvmException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,14 @@ class EngineRestProblemsTests {
             assertThat(problem.getStatus()).isEqualTo(409);
             assertThat(problem.getDetail()).doesNotContain("ENTITY");
         });
+    }
+
+    @Test
+    void executionThatMovedOnMeanwhileIsAConflict() {
+        RestException wrapped = new RestException(Status.INTERNAL_SERVER_ERROR,
+                new PvmException("cannot signal execution 7: it has no current activity"), "Cannot complete task 42");
+
+        assertThat(EngineRestProblems.problemFor(wrapped)).map(problem -> problem.getStatus()).hasValue(409);
     }
 
     @Test
