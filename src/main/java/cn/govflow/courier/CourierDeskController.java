@@ -99,10 +99,11 @@ class CourierDeskController {
                 "event", "DELIVERED", "at", at.toString());
         URI eventsUrl = URI.create(eventsUrl());
         try {
-            return http.post().uri(eventsUrl).contentType(MediaType.APPLICATION_JSON)
+            ResponseEntity<JsonNode> answer = http.post().uri(eventsUrl).contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> h.setBasicAuth(blankToEmpty(properties.desk().username()),
                             blankToEmpty(properties.desk().password())))
                     .body(event).retrieve().toEntity(JsonNode.class);
+            return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
         } catch (RestClientResponseException rejected) {
             return ResponseEntity.status(rejected.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(rejected.getResponseBodyAs(JsonNode.class));

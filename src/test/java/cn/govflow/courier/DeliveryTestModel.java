@@ -88,7 +88,8 @@ public final class DeliveryTestModel {
         @Override
         public void notify(DelegateExecution execution) {
             String caseNumber = (String) execution.getVariable("caseNumber");
-            if (caseNumber != null && armedFor.compareAndSet(caseNumber, null)) {
+            String armed = armedFor.get();
+            if (armed != null && armed.equals(caseNumber) && armedFor.compareAndSet(armed, null)) {
                 throw new IllegalStateException("simulated crash after " + execution.getCurrentActivityId()
                         + ", before the job's transaction committed");
             }
