@@ -2,13 +2,11 @@ package cn.govflow.license;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
 /**
  * Derives the licence from the item's name: the title in 《》 is the licence (核发《养犬登记证》(补证) →
  * 养犬登记证, type 证照 001); an item without one gets a written approval (准予行政许可决定书, type 批准文件 002).
  */
-@Component
 class ItemNameLicenceTemplates implements LicenceTemplates {
 
     private static final Pattern TITLE = Pattern.compile("《([^》]+)》");
