@@ -1,6 +1,8 @@
 package cn.govflow.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import cn.govflow.catalog.DepartmentDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -152,6 +155,28 @@ class LicenseServiceTests {
         assertThat(verification.revokedAt()).isEqualTo(NOW);
         assertThat(verification.revokeReason()).isEqualTo("告知承诺核查不实");
         assertThat(licenses.revoke("NO-SUCH-CASE", "告知承诺核查不实")).isFalse();
+    }
+
+    @Test
+    @DisplayName("R29: the revoke delegate revokes the case's licence with the model's reason, or the R29 default")
+    void revokeDelegate() throws Exception {
+        licenses.issue(request("YP-2026-000009"));
+        licenses.issue(request("YP-2026-000010"));
+        DelegateExecution withReason =
+                mock(DelegateExecution.class);
+        when(withReason.getVariable("caseNumber")).thenReturn("YP-2026-000009");
+        when(withReason.getVariable("revokeReason")).thenReturn("承诺的场地不存在");
+        DelegateExecution withoutReason =
+                mock(DelegateExecution.class);
+        when(withoutReason.getVariable("caseNumber")).thenReturn("YP-2026-000010");
+
+        new RevokeLicenseDelegate(licenses).execute(withReason);
+        new RevokeLicenseDelegate(licenses).execute(withoutReason);
+
+        org.mockito.Mockito.verify(withReason).setVariable("licenceRevoked", true);
+        assertThat(licenses.findByCase("YP-2026-000009").orElseThrow().revokeReason()).isEqualTo("承诺的场地不存在");
+        assertThat(licenses.findByCase("YP-2026-000010").orElseThrow().revokeReason())
+                .isEqualTo(RevokeLicenseDelegate.DEFAULT_REASON);
     }
 
     @Test
