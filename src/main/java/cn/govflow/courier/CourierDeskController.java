@@ -1,5 +1,7 @@
 package cn.govflow.courier;
 
+import cn.govflow.security.Authorities;
+import cn.govflow.security.Groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -62,7 +65,8 @@ class CourierDeskController {
     @PostMapping(path = "/api/shipments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CourierDeskRepository.DeskShipment> book(
             @RequestHeader(name = CourierPlatformClient.IDEMPOTENCY_KEY, required = false) String key,
-            @RequestBody ShipmentOrder order) {
+            @RequestBody ShipmentOrder order, Authentication caller) {
+        requireCourier(caller);
         if (key == null || key.isBlank()) {
             throw new DeskProblem(HttpStatus.BAD_REQUEST, CourierPlatformClient.IDEMPOTENCY_KEY,
                     "寄件请求须带 Idempotency-Key 请求头");
@@ -84,13 +88,16 @@ class CourierDeskController {
     }
 
     @GetMapping("/api/shipments")
-    List<CourierDeskRepository.DeskShipment> shipments(@RequestParam(required = false) String caseNumber) {
+    List<CourierDeskRepository.DeskShipment> shipments(@RequestParam(required = false) String caseNumber,
+            Authentication caller) {
+        requireCourier(caller);
         return caseNumber == null ? desk.all() : desk.byCase(caseNumber);
     }
 
     /** Marks delivered and reports it to govflow; answers with govflow's answer (200, 404 or 409). */
     @PostMapping("/api/shipments/{trackingNumber}/delivered")
-    ResponseEntity<JsonNode> delivered(@PathVariable String trackingNumber) {
+    ResponseEntity<JsonNode> delivered(@PathVariable String trackingNumber, Authentication caller) {
+        requireCourier(caller);
         var shipment = desk.findByTrackingNumber(trackingNumber).orElseThrow(
                 () -> new DeskProblem(HttpStatus.NOT_FOUND, "trackingNumber", "没有运单号为 " + trackingNumber + " 的寄件"));
         Instant at = shipment.deliveredAt() != null ? shipment.deliveredAt() : clock.instant();
@@ -119,6 +126,13 @@ class CourierDeskController {
         problem.setProperty("field", e.field);
         problem.setProperty("rule", "R21");
         return problem;
+    }
+
+    /** Shipments carry addresses: only the platform's own staff (group courier) and the admin see the desk. */
+    private static void requireCourier(Authentication caller) {
+        if (!Authorities.isMember(caller, Groups.COURIER) && !Authorities.isMember(caller, Groups.ADMIN)) {
+            throw new DeskProblem(HttpStatus.FORBIDDEN, "caller", "只有物流平台（courier 组）可以使用寄件台");
+        }
     }
 
     private String eventsUrl() {

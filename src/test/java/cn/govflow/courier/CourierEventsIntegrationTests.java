@@ -155,6 +155,8 @@ class CourierEventsIntegrationTests {
         assertThat(deliveredAgain.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(http.withBasicAuth("courier", "demo").getForObject(
                 "/courier-desk/api/shipments?caseNumber=" + waiting.caseNumber(), JsonNode.class)).hasSize(1);
+        assertThat(http.withBasicAuth("window-yangpu", "demo").getForEntity("/courier-desk/api/shipments",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private Object deliveredAt(String trackingNumber) {
