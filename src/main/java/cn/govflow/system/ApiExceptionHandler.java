@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,9 +59,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            String path = violation.getPropertyPath().toString();
-            String field = path.contains(".") ? path.substring(path.indexOf('.') + 1) : path;
-            errors.add(error(field, ruleOf(violation), violation.getMessage()));
+            errors.add(error(field(violation), ruleOf(violation), violation.getMessage()));
         }
         return badRequest(errors, request);
     }
@@ -202,6 +202,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return text;
         }
         return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+
+    /** {@code applicant.idNumber} for a validated bean; without the method name for a validated parameter. */
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        Path.Node first = violation.getPropertyPath().iterator().next();
+        if (first.getKind() == ElementKind.METHOD || first.getKind() == ElementKind.CONSTRUCTOR) {
+            int dot = path.indexOf('.');
+            return dot < 0 ? path : path.substring(dot + 1);
+        }
+        return path;
     }
 
     private static String path(JsonMappingException e) {
