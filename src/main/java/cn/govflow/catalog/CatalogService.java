@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,7 @@ public class CatalogService {
     private final List<CatalogItem> items;
     private final Map<String, CatalogItem> byCode;
 
+    @Autowired
     CatalogService(DepartmentDirectory departments, CatalogProperties properties) {
         this(new CatalogLoader(departments).load(properties.location()));
         log.info("item catalog from {}: {} items ({})", properties.location(), items.size(), countsByMode());
