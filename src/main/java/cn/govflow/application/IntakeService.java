@@ -140,6 +140,8 @@ class IntakeService {
             if (idempotencyKey != null) {
                 Optional<CaseRecord> winner = cases.findByIdempotencyKey(caller.userId(), idempotencyKey);
                 if (winner.isPresent()) {
+                    log.info("Idempotency-Key of {} taken by a concurrent request: answering with case {}",
+                            caller.userId(), winner.get().caseNumber());
                     return repeat(winner.get(), hash);
                 }
             }

@@ -167,12 +167,39 @@ class ApplicationIntegrationTests {
         assertThat(processKey(response)).isEqualTo("FullOnlineProcess");
     }
 
+    @Test
+    @DisplayName("R4/R24: 2022-DI-005 (new towns only) is accepted in 松江新城; receipt is acceptance, known today")
+    void r4_newTownItemAcceptedInItsNewTown() {
+        ResponseEntity<JsonNode> response = post("window-songjiang", drivingQualification("songjiang",
+                "songjiang-new-town"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody().path("acceptanceDecisionExpectedBy").asText())
+                .isEqualTo(LocalDate.now(IntakeService.SHANGHAI).toString());
+        Map<String, Object> v = runtime.getVariables(response.getBody().path("processInstanceId").asText());
+        assertThat(v).containsEntry(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
+                .containsEntry(CaseVariables.ACCEPTANCE_AT, "WINDOW")
+                .containsEntry(CaseVariables.ON_THE_SPOT, true);
+    }
+
     // ---- refused applications: nothing is started ----
 
     @Test
     @DisplayName("R4: 2022-DI-007 from yangpu is 422 — not delegated there")
     void r4_delegatedItemOutsideScope() {
         assertProblem(post("window-yangpu", largeEvent("yangpu", "WINDOW")), 422, "district", "R4");
+        assertNothingStarted();
+    }
+
+    @Test
+    @DisplayName("R4: 2022-DI-005 from songjiang outside its new town is 422, and a new town of another district too")
+    void r4_newTownItemOutsideItsNewTowns() {
+        ResponseEntity<JsonNode> noNewTown = post("window-songjiang", drivingQualification("songjiang", null));
+        assertProblem(noNewTown, 422, "district", "R4");
+        assertThat(noNewTown.getBody().path("detail").asText()).contains("newTown");
+        assertProblem(post("window-songjiang", drivingQualification("songjiang", "jiading-new-town")), 422,
+                "newTown", "R4");
+        assertProblem(post("window-xuhui", drivingQualification("xuhui", null)), 422, "district", "R4");
         assertNothingStarted();
     }
 
@@ -361,8 +388,9 @@ class ApplicationIntegrationTests {
     }
 
     @Test
-    @DisplayName("two concurrent identical requests with one Idempotency-Key create one case")
+    @DisplayName("concurrent identical requests with one Idempotency-Key create one case")
     void concurrentIdenticalRequestsCreateOneCase() throws Exception {
+        int callers = 4;
         String key = UUID.randomUUID().toString();
         String body = largeEvent("pudong", "WINDOW").toString();
         CountDownLatch go = new CountDownLatch(1);
@@ -370,17 +398,22 @@ class ApplicationIntegrationTests {
             go.await();
             return postRaw("portal", body, key);
         };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
-            futures.add(pool.submit(call));
-            futures.add(pool.submit(call));
+            for (int i = 0; i < callers; i++) {
+                futures.add(pool.submit(call));
+            }
             go.countDown();
-            ResponseEntity<JsonNode> a = futures.get(0).get();
-            ResponseEntity<JsonNode> b = futures.get(1).get();
+            List<ResponseEntity<JsonNode>> responses = new ArrayList<>();
+            for (Future<ResponseEntity<JsonNode>> future : futures) {
+                responses.add(future.get());
+            }
 
-            assertThat(List.of(a.getStatusCode().value(), b.getStatusCode().value())).containsExactlyInAnyOrder(201, 200);
-            assertThat(a.getBody().path("caseNumber")).isEqualTo(b.getBody().path("caseNumber"));
+            assertThat(responses).extracting(r -> r.getStatusCode().value()).containsOnly(201, 200)
+                    .filteredOn(status -> status == 201).hasSize(1);
+            assertThat(responses).extracting(r -> r.getBody().path("caseNumber").asText()).containsOnly(
+                    responses.get(0).getBody().path("caseNumber").asText());
             assertThat(jdbc.queryForObject("select count(*) from gf_case where idempotency_key = ?", Integer.class, key))
                     .isOne();
             assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore + 1);
@@ -485,6 +518,20 @@ class ApplicationIntegrationTests {
         request.set("materials", json.createArrayNode()
                 .add(material("application-form", "PAPER"))
                 .add(material("id-card", "E_LICENCE")));
+        request.set("delivery", json.createObjectNode().put("method", "WINDOW_PICKUP"));
+        return request;
+    }
+
+    /** 2022-DI-005 机动车驾驶资格恢复, at a window of a new town. */
+    ObjectNode drivingQualification(String district, String newTown) {
+        ObjectNode request = json.createObjectNode();
+        request.put("itemCode", "2022-DI-005").put("channel", "WINDOW").put("district", district);
+        if (newTown != null) {
+            request.put("newTown", newTown);
+        }
+        request.set("applicant", person());
+        request.put("situation", "standard");
+        request.set("materials", json.createArrayNode().add(material("application-form", "PAPER")));
         request.set("delivery", json.createObjectNode().put("method", "WINDOW_PICKUP"));
         return request;
     }
