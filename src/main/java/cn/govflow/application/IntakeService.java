@@ -24,6 +24,7 @@ import static cn.govflow.process.CaseVariables.RESULT_TYPE;
 import static cn.govflow.process.CaseVariables.SITUATION;
 import static cn.govflow.process.CaseVariables.VOUCHER_ISSUED_BY;
 
+import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.catalog.AcceptanceAt;
 import cn.govflow.catalog.CatalogItem;
 import cn.govflow.catalog.CatalogService;
@@ -66,7 +67,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IntakeService {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    /** R19: the applicant is told at receipt when the acceptance decision will be known. */
+    /**
+     * R19: the applicant is told at receipt when the acceptance decision will be known: five working days of the
+     * official calendar (holidays and make-up days included), or today where receipt is acceptance (R24).
+     */
     static final int ACCEPTANCE_DECISION_WORKING_DAYS = 5;
     static final String STARTED = "STARTED";
 
@@ -75,19 +79,19 @@ class IntakeService {
     private final CatalogService catalog;
     private final CaseRepository cases;
     private final CaseNumbers numbers;
-    private final WorkingDays workingDays;
+    private final WorkdayCalendar workdays;
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final TransactionTemplate transaction;
     private final ObjectMapper canonicalJson = new ObjectMapper();
     private final Clock clock = Clock.system(SHANGHAI);
 
-    IntakeService(CatalogService catalog, CaseRepository cases, CaseNumbers numbers, WorkingDays workingDays,
+    IntakeService(CatalogService catalog, CaseRepository cases, CaseNumbers numbers, WorkdayCalendar workdays,
             RuntimeService runtime, RepositoryService repository, PlatformTransactionManager transactionManager) {
         this.catalog = catalog;
         this.cases = cases;
         this.numbers = numbers;
-        this.workingDays = workingDays;
+        this.workdays = workdays;
         this.runtime = runtime;
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -156,7 +160,7 @@ class IntakeService {
         District district = District.fromCode(request.district()).orElseThrow();
         String caseNumber = numbers.next(today, district);
         LocalDate decisionKnown = item.receiptIsAcceptance() ? today
-                : workingDays.after(today, ACCEPTANCE_DECISION_WORKING_DAYS);
+                : workdays.addWorkdays(today, ACCEPTANCE_DECISION_WORKING_DAYS);
         ApplicationRequest.Applicant applicant = request.applicant();
         CaseRecord record = new CaseRecord(caseNumber, item.code(), item.mode(), item.department().code(),
                 district.code(), request.newTown(), request.channel(), situation.code(), applicant.type(),

@@ -22,12 +22,4 @@ class CaseNumbersTests {
                 .map(d -> CaseNumbers.format(LocalDate.of(2026, 1, 1), d, 1).substring(12, 14)).distinct())
                 .hasSize(District.values().length);
     }
-
-    @Test
-    void mondayToFridayFallbackSkipsWeekends() {
-        WorkingDays days = new MondayToFridayWorkingDays();
-        // Friday 2026-11-20 + 5 working days = Friday 2026-11-27; Saturday + 1 = Monday.
-        assertThat(days.after(LocalDate.of(2026, 11, 20), 5)).isEqualTo(LocalDate.of(2026, 11, 27));
-        assertThat(days.after(LocalDate.of(2026, 11, 21), 1)).isEqualTo(LocalDate.of(2026, 11, 23));
-    }
 }

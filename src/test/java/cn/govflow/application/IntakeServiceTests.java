@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.catalog.AcceptanceAt;
 import cn.govflow.catalog.ApplicantType;
 import cn.govflow.catalog.CatalogItem;
@@ -45,13 +46,17 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 /** The paths of the intake that HTTP tests cannot force, such as losing an idempotency race. */
 class IntakeServiceTests {
 
-    static final CatalogItem ITEM = new CatalogItem("9999-ER-001", 1, "测试事项", new Department("archives", "市档案局",
+    static final CatalogItem ITEM = item(true);
+
+    static CatalogItem item(boolean receiptIsAcceptance) {
+        return new CatalogItem("9999-ER-001", 1, "测试事项", new Department("archives", "市档案局",
             "区档案局"), HandlingMode.ENTRUSTED_RECEIPT, Set.of(ApplicantType.PERSON), Set.of(Channel.WINDOW), 5,
-            false, false, true, ResultType.PAPER_LICENCE, "证明", BigDecimal.ZERO, ClockStart.RECEIPT,
+            false, false, receiptIsAcceptance, ResultType.PAPER_LICENCE, "证明", BigDecimal.ZERO, ClockStart.RECEIPT,
             VoucherIssuer.SERVICE_CENTRE, List.of(new Situation("standard", "一般情形",
                     List.of(new Material("application-form", "申请表", false, true)))),
             null, new EntrustedReceipt(new Receivers(false, Set.of(District.MINHANG), "闵行区档案局"), "收件",
                     AcceptanceAt.CITY_DEPARTMENT, true), List.of());
+    }
 
     static final ApplicationRequest REQUEST = new ApplicationRequest("9999-ER-001", Channel.WINDOW, "minhang", null,
             new ApplicationRequest.Applicant(ApplicantType.PERSON, "张三", IdType.RESIDENT_ID, "310104198001011239",
@@ -61,6 +66,7 @@ class IntakeServiceTests {
 
     static final Caller WINDOW = new Caller("window-minhang", List.of("window-minhang"));
 
+    CatalogService catalog = mock(CatalogService.class);
     CaseRepository cases = mock(CaseRepository.class);
     CaseNumbers numbers = mock(CaseNumbers.class);
     RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
@@ -68,14 +74,13 @@ class IntakeServiceTests {
 
     @BeforeEach
     void setUp() {
-        CatalogService catalog = mock(CatalogService.class);
         when(catalog.find("9999-ER-001")).thenReturn(Optional.of(ITEM));
         RepositoryService repository = mock(RepositoryService.class, RETURNS_DEEP_STUBS);
         when(repository.createProcessDefinitionQuery().processDefinitionKey(anyString()).count()).thenReturn(1L);
         PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
         when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
         when(numbers.next(any(), any())).thenReturn("SH-20261123-MH-000002");
-        intake = new IntakeService(catalog, cases, numbers, new MondayToFridayWorkingDays(), runtime, repository,
+        intake = new IntakeService(catalog, cases, numbers, WorkdayCalendar.fromClasspath(), runtime, repository,
                 transactions);
     }
 
@@ -142,6 +147,19 @@ class IntakeServiceTests {
         assertThat(started.record().acceptanceExpectedBy()).isEqualTo(started.record().createdAt()
                 .atZone(IntakeService.SHANGHAI).toLocalDate());
         verify(cases).setProcessInstanceId(any(), any());
+    }
+
+    @Test
+    @DisplayName("R19: the applicant is told the acceptance decision comes within 5 working days of the calendar")
+    void r19_acceptanceDecisionInFiveWorkingDays() {
+        when(catalog.find("9999-ER-001")).thenReturn(Optional.of(item(false)));
+
+        CaseRecord record = intake.start(REQUEST, WINDOW, null).record();
+
+        java.time.LocalDate today = record.createdAt().atZone(IntakeService.SHANGHAI).toLocalDate();
+        assertThat(record.acceptanceExpectedBy())
+                .isEqualTo(WorkdayCalendar.fromClasspath().addWorkdays(today, 5))
+                .isAfterOrEqualTo(today.plusDays(5));
     }
 
     @Test
