@@ -15,9 +15,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,10 +45,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every caller mistake in the govflow API as an RFC 7807 ProblemDetail naming the {@code field} and the
  * {@code rule}: Bean Validation ({@code rule} = the constraint, or its {@code rule} attribute when it has one),
- * unreadable JSON, wrong parameter types, and {@link ApiException}s thrown by the features. Unexpected failures
- * become a 500 without a stack trace.
+ * unreadable JSON, wrong parameter types, {@link ApiException}s thrown by the features, and the engine's
+ * caller-caused exceptions (a message nobody waits for → 409). Unexpected failures become a 500 without a stack
+ * trace. Runs last: a feature's own {@code @RestControllerAdvice} with a higher precedence
+ * ({@code @Order(Ordered.HIGHEST_PRECEDENCE)}) gets the first pick — but throwing {@link ApiException} is simpler.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -71,6 +79,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
                 "参数 " + e.getName() + " 的值 '" + e.getValue() + "' 无效" + allowed, e.getName(), "type", request);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A message that arrives when nothing waits for it (PROCESSES.md): 409. */
+    @ExceptionHandler(MismatchingMessageCorrelationException.class)
+    ResponseEntity<ProblemDetail> nothingWaits(MismatchingMessageCorrelationException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "当前没有等待该消息的办件环节", "messageName",
+                "correlation", request);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Someone else changed the same case at the same moment: try again. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "办件同时被他人修改，请重试", null, "concurrent-change",
+                request);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ProblemDetail> engineForbids(AuthorizationException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "当前用户无权执行此操作", null, "authorization", request);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
