@@ -1,6 +1,7 @@
 package cn.govflow.application;
 
 import cn.govflow.security.Authorities;
+import cn.govflow.security.Groups;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -8,10 +9,10 @@ import org.springframework.security.core.Authentication;
 /** Who calls the API: the Camunda user id and groups of the authenticated principal. */
 record Caller(String userId, List<String> groups) {
 
-    static final String PORTAL = "portal";
-    static final String SUPERVISOR = "supervisor";
-    static final String ADMIN = "camunda-admin";
-    static final String WINDOW_PREFIX = "window-";
+    static final String PORTAL = Groups.PORTAL;
+    static final String SUPERVISOR = Groups.SUPERVISOR;
+    static final String ADMIN = Groups.ADMIN;
+    static final String WINDOW_PREFIX = Groups.WINDOW_PREFIX;
 
     static Caller of(Authentication authentication) {
         return new Caller(authentication.getName(), Authorities.groupsOf(authentication));
