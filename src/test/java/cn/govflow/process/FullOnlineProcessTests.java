@@ -56,7 +56,7 @@ class FullOnlineProcessTests {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTests.engine();
 
-    static final String CASE_NUMBER = "2022-FO-04-000001";
+    static final String CASE_NUMBER = "FO-20261123-0001";
     static final String DEPARTMENT_GROUP = "city-public-security";
     static final String WINDOW_GROUP = "window-yangpu";
     static final String LICENCE = "SH-LIC-0001";
@@ -508,7 +508,7 @@ class FullOnlineProcessTests {
 
         CaseBuilder() {
             variables.put(CaseVariables.CASE_NUMBER, CASE_NUMBER);
-            variables.put(CaseVariables.ITEM_CODE, "2022-FO-04");
+            variables.put(CaseVariables.ITEM_CODE, "2022-FO-004");
             variables.put(CaseVariables.ITEM_NAME, "核发《养犬登记证》(补证)");
             variables.put(CaseVariables.MODE, "FULL_ONLINE");
             variables.put(CaseVariables.DEPARTMENT, "public-security");
