@@ -19,10 +19,15 @@ public final class FullOnlineElements {
     // Service and receive tasks.
     public static final String TASK_AWAIT_SUPPLEMENT = "Task_AwaitSupplement";
     public static final String TASK_MARK_OVERDUE = "Task_MarkOverdue";
+    public static final String TASK_DECIDE_ON_THE_SPOT = "Task_DecideOnTheSpot";
     public static final String TASK_ISSUE_LICENSE = "Task_IssueLicense";
     public static final String TASK_HAND_OFF_TO_COURIER = "Task_HandOffToCourier";
     public static final String TASK_AWAIT_DELIVERY = "Task_AwaitDelivery";
     public static final String TASK_REVOKE_LICENSE = "Task_RevokeLicense";
+
+    // Gateways a test or a report may ask about.
+    public static final String GATEWAY_RECEIPT_IS_ACCEPTANCE = "Gateway_ReceiptIsAcceptance";
+    public static final String GATEWAY_ON_THE_SPOT = "Gateway_OnTheSpot";
 
     // Events and sub-processes.
     public static final String EVENT_RECEIPT_RECORDED_ONLINE = "Event_ReceiptRecordedOnline";

@@ -205,6 +205,30 @@ class FullOnlineProcessTests {
         assertThat(pi).isWaitingAt(TASK_DECISION);
     }
 
+    @Test
+    @DisplayName("R24: where receipt is acceptance the clock starts at receipt and no department acceptance follows")
+    void r24_receiptIsAcceptanceSkipsTheAcceptanceTask() {
+        ProcessInstance pi = start(aCase().with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
+                .with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+
+        assertThat(pi).hasPassed(GATEWAY_RECEIPT_IS_ACCEPTANCE).hasNotPassed(TASK_ACCEPTANCE).isWaitingAt(TASK_REVIEW);
+        assertThat(caseClock.calls).containsExactly("start");
+    }
+
+    @Test
+    @DisplayName("R31: an on-the-spot item is decided by the system at once, without a reviewer (无人干预自动办理)")
+    void r31_onTheSpotItemIsDecidedAutomatically() {
+        ProcessInstance pi = start(aCase().resultType("NONE").with(CaseVariables.ON_THE_SPOT, true)
+                .with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true).with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+
+        assertThat(pi).isEnded().hasPassed(TASK_DECIDE_ON_THE_SPOT, END_APPROVED)
+                .hasNotPassed(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION);
+        assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
+        assertThat(historicVariable(pi, CaseVariables.DECISION)).isEqualTo("APPROVED");
+        assertThat(caseClock.calls).containsExactly("start", "stop");
+        assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
     // ------------------------------------------------------------------------------------------- 补正
 
     @Test
