@@ -119,9 +119,11 @@ class FullOnlineProcessTests {
         assertThat(task(pi)).hasCandidateGroup(WINDOW_GROUP);
         assertThat(formOf(pi)).isEqualTo("WindowReceiptForm");
 
+        assertThat(pi).variables().doesNotContainKey(RECEIVED_AT);
         complete(task(pi), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
 
         assertThat(pi).isWaitingAt(TASK_ACCEPTANCE);
+        assertThat(pi).variables().containsKey(RECEIVED_AT);
         assertThat(task(pi)).hasCandidateGroup(DEPARTMENT_GROUP);
     }
 
