@@ -20,8 +20,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import cn.govflow.calendar.CalendarMocks;
+import cn.govflow.calendar.CaseClock;
+import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.support.ProcessTests;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,8 +65,10 @@ class FullOnlineProcessTests {
     static final String WINDOW_GROUP = "window-yangpu";
     static final String LICENCE = "SH-LIC-0001";
     static final String TRACKING = "SF1000000001";
+    static final LocalDate MONDAY_23_NOVEMBER = LocalDate.of(2026, 11, 23);
+    /** Ten working days after Monday 23 November 2026 (promisedDays of the item below). */
+    static final LocalDate TEN_WORKDAYS_LATER = LocalDate.of(2026, 12, 7);
 
-    final FakeCaseClock caseClock = new FakeCaseClock();
     final JavaDelegate issueLicense = mock(JavaDelegate.class);
     final JavaDelegate handOffToCourier = mock(JavaDelegate.class);
     final JavaDelegate revokeLicense = mock(JavaDelegate.class);
@@ -70,7 +76,7 @@ class FullOnlineProcessTests {
 
     @BeforeEach
     void registerBeans() throws Exception {
-        ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-23T01:00:00Z")));
+        ClockUtil.setCurrentTime(at(MONDAY_23_NOVEMBER));
         doAnswer(call -> {
             call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.LICENCE_IDENTIFIER, LICENCE);
             return null;
@@ -82,8 +88,7 @@ class FullOnlineProcessTests {
             execution.setVariable(CaseVariables.TRACKING_NUMBER, TRACKING);
             return null;
         }).when(handOffToCourier).execute(any());
-        Mocks.register("caseClock", caseClock);
-        Mocks.register("workdays", new FakeWorkdays());
+        CalendarMocks.register();
         Mocks.register("issueLicenseDelegate", issueLicense);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
         Mocks.register("revokeLicenseDelegate", revokeLicense);
@@ -136,7 +141,7 @@ class FullOnlineProcessTests {
 
         assertThat(pi).isEnded().hasPassed(END_REFUSED);
         assertThat(outcomeOf(pi)).isEqualTo("REFUSED");
-        assertThat(caseClock.calls).isEmpty();
+        assertThat(historicVariable(pi, CaseVariables.PROMISED_DECISION_DATE)).isNull();
     }
 
     // ------------------------------------------------------------------------------------------- acceptance
@@ -148,18 +153,18 @@ class FullOnlineProcessTests {
 
         complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
 
-        assertThat(caseClock.calls).containsExactly("start");
         Date promised = (Date) runtimeService().getVariable(pi.getId(), CaseVariables.PROMISED_DECISION_DATE);
+        assertThat(promised).isEqualTo(WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
         assertThat(pi).isWaitingAt(TASK_REVIEW);
-        assertThat(task(pi)).hasCandidateGroup(DEPARTMENT_GROUP).hasDueDate(promised)
-                ;
+        assertThat(task(pi)).hasCandidateGroup(DEPARTMENT_GROUP).hasDueDate(promised);
+        assertThat(task(pi).getFollowUpDate()).as("three working days before the deadline")
+                .isEqualTo(WorkdayCalendar.startOfDay(LocalDate.of(2026, 12, 2)));
         assertThat(formOf(pi)).isEqualTo("ReviewForm");
 
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "材料齐全，符合条件"));
 
         assertThat(pi).isWaitingAt(TASK_DECISION);
-        assertThat(task(pi)).hasCandidateGroup(DEPARTMENT_GROUP).hasDueDate(promised)
-                ;
+        assertThat(task(pi)).hasCandidateGroup(DEPARTMENT_GROUP).hasDueDate(promised);
         assertThat(formOf(pi)).isEqualTo("DecisionForm");
     }
 
@@ -174,7 +179,7 @@ class FullOnlineProcessTests {
         assertThat(pi).isEnded().hasPassed(END_NOT_ACCEPTED);
         assertThat(outcomeOf(pi)).isEqualTo("NOT_ACCEPTED");
         assertThat(historicVariable(pi, CaseVariables.REASON)).isEqualTo("不属于本部门职权范围");
-        assertThat(caseClock.calls).doesNotContain("start");
+        assertThat(historicVariable(pi, CaseVariables.PROMISED_DECISION_DATE)).isNull();
     }
 
     @Test
@@ -214,7 +219,8 @@ class FullOnlineProcessTests {
                 .with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
 
         assertThat(pi).hasPassed(GATEWAY_RECEIPT_IS_ACCEPTANCE).hasNotPassed(TASK_ACCEPTANCE).isWaitingAt(TASK_REVIEW);
-        assertThat(caseClock.calls).containsExactly("start");
+        assertThat(pi).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE,
+                WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
     }
 
     @Test
@@ -227,7 +233,7 @@ class FullOnlineProcessTests {
                 .hasNotPassed(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION);
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
         assertThat(historicVariable(pi, CaseVariables.DECISION)).isEqualTo("APPROVED");
-        assertThat(caseClock.calls).containsExactly("start", "stop");
+        assertThat(historicVariable(pi, CaseClock.ON_TIME)).isEqualTo(true);
         assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
@@ -242,18 +248,41 @@ class FullOnlineProcessTests {
                 CaseVariables.MISSING_MATERIALS, "户口簿\n犬只免疫证明"));
 
         assertThat(pi).isWaitingAt(TASK_AWAIT_SUPPLEMENT);
-        assertThat(pi).variables().containsEntry(CaseVariables.MISSING_MATERIALS, "户口簿\n犬只免疫证明");
-        assertThat(caseClock.calls).containsExactly("pause");
+        assertThat(pi).variables().containsEntry(CaseVariables.MISSING_MATERIALS, "户口簿\n犬只免疫证明")
+                .doesNotContainKey(CaseVariables.PROMISED_DECISION_DATE);
 
+        ClockUtil.setCurrentTime(at(MONDAY_23_NOVEMBER.plusDays(7)));
         runtimeService().createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
                 .processInstanceBusinessKey(CASE_NUMBER).correlate();
 
         assertThat(pi).isWaitingAt(TASK_ACCEPTANCE);
-        assertThat(caseClock.calls).containsExactly("pause", "resume");
         assertThat(pi).variables().doesNotContainKey(CaseVariables.ACCEPTANCE_OUTCOME);
 
         complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
         assertThat(pi).isWaitingAt(TASK_REVIEW);
+        assertThat(pi).variables().as("the clock starts at acceptance, after the supplement: 10 working days from 30 Nov")
+                .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 14)));
+    }
+
+    @Test
+    @DisplayName("R16/R33: where the clock runs from receipt, 补正 pauses it and the supplement moves the deadline by the working days it took")
+    void r33_supplementPausesAClockRunningFromReceipt() {
+        ProcessInstance pi = start(aCase().with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+        assertThat(pi).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE,
+                WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
+
+        complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
+                CaseVariables.MISSING_MATERIALS, "户口簿"));
+        assertThat(pi).variables().containsEntry(CaseClock.CLOCK_PAUSED, true);
+
+        ClockUtil.setCurrentTime(at(MONDAY_23_NOVEMBER.plusDays(7)));
+        runtimeService().createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
+                .processInstanceBusinessKey(CASE_NUMBER).correlate();
+
+        assertThat(pi).isWaitingAt(TASK_ACCEPTANCE);
+        assertThat(pi).variables().containsEntry(CaseClock.CLOCK_PAUSED, false)
+                .containsEntry(CaseClock.PAUSED_WORKDAYS, 5)
+                .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 14)));
     }
 
     @Test
@@ -286,7 +315,6 @@ class FullOnlineProcessTests {
 
         assertThat(pi).isEnded().hasPassed(END_WITHDRAWN);
         assertThat(outcomeOf(pi)).isEqualTo("WITHDRAWN");
-        assertThat(caseClock.calls).containsExactly("pause");
     }
 
     @Test
@@ -313,7 +341,8 @@ class FullOnlineProcessTests {
 
         assertThat(pi).isEnded().hasPassed(END_NOT_APPROVED).hasNotPassed(TASK_ISSUE_LICENSE);
         assertThat(outcomeOf(pi)).isEqualTo("NOT_APPROVED");
-        assertThat(caseClock.calls).containsExactly("start", "stop");
+        assertThat(historicVariable(pi, CaseClock.ON_TIME)).isEqualTo(true);
+        assertThat(historicVariable(pi, CaseClock.DECIDED_AT)).isNotNull();
         verify(issueLicense, never()).execute(any());
     }
 
@@ -335,7 +364,7 @@ class FullOnlineProcessTests {
                 .orderByHistoricActivityInstanceStartTime().asc().list())
                 .extracting(HistoricTaskInstance::getTaskDefinitionKey)
                 .containsExactly(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION);
-        assertThat(caseClock.calls).containsExactly("start", "stop");
+        assertThat(historicVariable(pi, CaseClock.ON_TIME)).isEqualTo(true);
     }
 
     @Test
@@ -346,14 +375,17 @@ class FullOnlineProcessTests {
 
         Job deadline = job(BOUNDARY_DECISION_DEADLINE, pi);
         assertThat(deadline.getDuedate()).isEqualTo(promised);
+        ClockUtil.setCurrentTime(deadline.getDuedate());
         execute(deadline);
 
         assertThat(pi).hasPassed(TASK_MARK_OVERDUE).isWaitingAt(TASK_REVIEW);
-        assertThat(caseClock.calls).containsExactly("start", "markOverdue");
+        assertThat(pi).variables().containsEntry(CaseClock.OVERDUE, true);
 
+        ClockUtil.setCurrentTime(at(TEN_WORKDAYS_LATER.plusDays(1)));
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "符合条件"));
         complete(task(pi), withVariables(CaseVariables.DECISION, "NOT_APPROVED", CaseVariables.REASON, "不符合条件"));
         assertThat(pi).isEnded();
+        assertThat(historicVariable(pi, CaseClock.ON_TIME)).as("超期办结").isEqualTo(false);
     }
 
     @Test
@@ -393,17 +425,16 @@ class FullOnlineProcessTests {
     @DisplayName("R33: a delivery slower than 10 working days gives the department a reminder; delivery still ends the case")
     void r33_slowDeliveryRemindsTheDepartment() {
         ProcessInstance pi = approve(aCase().resultType("PAPER_LICENCE").deliveryMethod("COURIER"));
-        Date handedOffAt = ClockUtil.getCurrentTime();
         execute(job(pi));
 
         Job reminder = job(BOUNDARY_DELIVERY_REMINDER, pi);
-        assertThat(Duration.between(handedOffAt.toInstant(), reminder.getDuedate().toInstant()).toDays()).isEqualTo(10);
+        assertThat(reminder.getDuedate()).as("10 working days after the hand-off")
+                .isEqualTo(WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
         execute(reminder);
 
         assertThat(pi).isWaitingAt(TASK_AWAIT_DELIVERY, TASK_DELIVERY_REMINDER);
         Task reminderTask = taskQuery().taskDefinitionKey(TASK_DELIVERY_REMINDER).singleResult();
-        assertThat(reminderTask).hasCandidateGroup(DEPARTMENT_GROUP)
-                ;
+        assertThat(reminderTask).hasCandidateGroup(DEPARTMENT_GROUP);
         assertThat(formOf(pi)).isEqualTo("DeliveryReminderForm");
         assertThatThrownBy(() -> complete(reminderTask, Map.of()))
                 .isInstanceOf(FormFieldValidationException.class);
@@ -437,22 +468,19 @@ class FullOnlineProcessTests {
     @DisplayName("R29: on a commitment the case is approved at acceptance, the licence issued, and a verification that passes ends APPROVED")
     void r29_commitmentVerifiedEndsApproved() throws Exception {
         ProcessInstance pi = start(aCase().commitment());
-        Date acceptedAt = ClockUtil.getCurrentTime();
         complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
 
         assertThat(pi).hasPassed(EVENT_APPROVED_ON_COMMITMENT).hasNotPassed(TASK_REVIEW, TASK_DECISION);
-        assertThat(pi).variables().containsEntry(CaseVariables.DECISION, "APPROVED");
-        assertThat(caseClock.calls).containsExactly("start", "stop");
+        assertThat(pi).variables().containsEntry(CaseVariables.DECISION, "APPROVED").containsEntry(CaseClock.ON_TIME, true);
         execute(job(pi));
         verify(issueLicense).execute(any());
 
         assertThat(pi).isWaitingAt(TASK_COMMITMENT_VERIFICATION);
         Task verification = task(pi);
-        assertThat(verification).hasCandidateGroup(DEPARTMENT_GROUP)
-                ;
+        assertThat(verification).hasCandidateGroup(DEPARTMENT_GROUP);
         assertThat(formOf(pi)).isEqualTo("CommitmentVerificationForm");
-        assertThat(Duration.between(acceptedAt.toInstant(), verification.getDueDate().toInstant()).toDays())
-                .isEqualTo(20);
+        assertThat(verification.getDueDate()).as("20 working days")
+                .isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 21)));
 
         complete(verification, withVariables(VERIFICATION_RESULT, "PASSED"));
 
@@ -512,6 +540,11 @@ class FullOnlineProcessTests {
     static String formOf(ProcessInstance pi) {
         Task task = taskQuery().processInstanceId(pi.getId()).initializeFormKeys().singleResult();
         return task.getCamundaFormRef().getKey();
+    }
+
+    /** 09:00 in Shanghai on that day. */
+    static Date at(LocalDate day) {
+        return Date.from(day.atTime(9, 0).atZone(WorkdayCalendar.ZONE).toInstant());
     }
 
     static Object outcomeOf(ProcessInstance pi) {
