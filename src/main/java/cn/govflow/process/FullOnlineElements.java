@@ -60,8 +60,12 @@ public final class FullOnlineElements {
     // Outcomes of this model's own user tasks and its other variables.
     public static final String VERIFICATION_RESULT = "verificationResult";
     public static final String REMINDER_NOTE = "reminderNote";
-    /** true when a failed 告知承诺 verification revoked the approval; outcome stays APPROVED. */
+    /** true when a failed 告知承诺 verification revoked the approval (R29); outcome stays APPROVED. */
+    public static final String APPROVAL_REVOKED = "approvalRevoked";
+    /** Written by the revoke delegate: whether an e-licence was revoked with the approval. */
     public static final String LICENCE_REVOKED = "licenceRevoked";
+    /** Input of the revoke delegate: the verification's reason. */
+    public static final String REVOKE_REASON = "revokeReason";
     /** When the online receipt voucher was recorded. */
     public static final String RECEIVED_AT = "receivedAt";
     public static final String COURIER_PURPOSE = "courierPurpose";

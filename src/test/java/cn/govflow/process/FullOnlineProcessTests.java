@@ -72,7 +72,7 @@ class FullOnlineProcessTests {
     final JavaDelegate issueLicense = mock(JavaDelegate.class);
     final JavaDelegate handOffToCourier = mock(JavaDelegate.class);
     final JavaDelegate revokeLicense = mock(JavaDelegate.class);
-    final Map<String, Object> courierInputs = new HashMap<>();
+    final Map<String, Object> delegateInputs = new HashMap<>();
 
     @BeforeEach
     void registerBeans() throws Exception {
@@ -83,14 +83,20 @@ class FullOnlineProcessTests {
         }).when(issueLicense).execute(any());
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
-            courierInputs.put(COURIER_PURPOSE, execution.getVariable(COURIER_PURPOSE));
-            courierInputs.put(COURIER_RECIPIENT, execution.getVariable(COURIER_RECIPIENT));
+            delegateInputs.put(COURIER_PURPOSE, execution.getVariable(COURIER_PURPOSE));
+            delegateInputs.put(COURIER_RECIPIENT, execution.getVariable(COURIER_RECIPIENT));
             execution.setVariable(CaseVariables.TRACKING_NUMBER, TRACKING);
             return null;
         }).when(handOffToCourier).execute(any());
         CalendarMocks.register();
         Mocks.register("issueLicenseDelegate", issueLicense);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            delegateInputs.put(REVOKE_REASON, execution.getVariable(REVOKE_REASON));
+            execution.setVariable(LICENCE_REVOKED, true);
+            return null;
+        }).when(revokeLicense).execute(any());
         Mocks.register("revokeLicenseDelegate", revokeLicense);
     }
 
@@ -411,7 +417,7 @@ class FullOnlineProcessTests {
         execute(job(pi));
 
         assertThat(pi).isWaitingAt(TASK_AWAIT_DELIVERY);
-        assertThat(courierInputs).containsEntry(COURIER_PURPOSE, "RESULT").containsEntry(COURIER_RECIPIENT, "APPLICANT");
+        assertThat(delegateInputs).containsEntry(COURIER_PURPOSE, "RESULT").containsEntry(COURIER_RECIPIENT, "APPLICANT");
         assertThat(pi).variables().containsEntry(CaseVariables.TRACKING_NUMBER, TRACKING);
 
         deliver();
@@ -490,7 +496,7 @@ class FullOnlineProcessTests {
     }
 
     @Test
-    @DisplayName("R29: a false commitment revokes the approval and its licence; outcome stays APPROVED with licenceRevoked")
+    @DisplayName("R29: a false commitment revokes the approval and its licence; outcome stays APPROVED with approvalRevoked")
     void r29_falseCommitmentRevokesTheLicence() throws Exception {
         ProcessInstance pi = start(aCase().commitment());
         complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
@@ -507,7 +513,9 @@ class FullOnlineProcessTests {
         assertThat(pi).isEnded().hasPassed(END_APPROVAL_REVOKED);
         verify(revokeLicense).execute(any());
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
+        assertThat(historicVariable(pi, APPROVAL_REVOKED)).isEqualTo(true);
         assertThat(historicVariable(pi, LICENCE_REVOKED)).isEqualTo(true);
+        assertThat(delegateInputs).as("the delegate's inputs").containsEntry(REVOKE_REASON, "承诺的犬只免疫证明不存在");
     }
 
     // ------------------------------------------------------------------------------------------- helpers
