@@ -2,11 +2,14 @@ package cn.govflow.process;
 
 import static cn.govflow.process.FullOnlineElements.PROCESS_ID;
 import static cn.govflow.process.FullOnlineElements.TASK_ACCEPTANCE;
+import static cn.govflow.process.FullOnlineElements.TASK_DECISION;
+import static cn.govflow.process.FullOnlineElements.TASK_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govflow.support.GovflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,12 +25,60 @@ import org.springframework.http.ResponseEntity;
 class FullOnlineProcessIntegrationTests {
 
     static final String DEPARTMENT_USER = "city-public-security";
+    static final String SUPERVISOR = "supervisor";
 
     @Autowired
     TestRestTemplate rest;
 
     @Autowired
     RuntimeService runtime;
+
+    @Test
+    @DisplayName("R1/R9: an online application for an e-licence item runs to APPROVED over HTTP only, and its licence verifies")
+    void r9_onlineCaseEndsApprovedWithAVerifiableLicence() {
+        ResponseEntity<JsonNode> applied = rest.withBasicAuth("portal", "demo")
+                .postForEntity("/api/applications", application(), JsonNode.class);
+        assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNumber = applied.getBody().path("caseNumber").asText();
+        assertThat(applied.getBody().path("mode").asText()).isEqualTo("FULL_ONLINE");
+
+        String acceptance = openTask(caseNumber, TASK_ACCEPTANCE, DEPARTMENT_USER);
+        claim(acceptance, DEPARTMENT_USER);
+        assertThat(submit(acceptance, DEPARTMENT_USER, Map.of()).getStatusCode())
+                .as("no acceptanceOutcome").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(openTask(caseNumber, TASK_ACCEPTANCE, DEPARTMENT_USER)).isEqualTo(acceptance);
+        assertThat(submit(acceptance, DEPARTMENT_USER, Map.of("acceptanceOutcome", "ACCEPTED")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        String review = openTask(caseNumber, TASK_REVIEW, DEPARTMENT_USER);
+        JsonNode reviewTask = rest.withBasicAuth(DEPARTMENT_USER, "demo")
+                .getForObject("/engine-rest/task/{id}", JsonNode.class, review);
+        assertThat(reviewTask.path("due").asText()).as("R33: due on the promised decision date").isNotBlank();
+        claim(review, DEPARTMENT_USER);
+        assertThat(submit(review, DEPARTMENT_USER, Map.of("reviewOpinion", "材料齐全，符合补证条件")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        String decision = openTask(caseNumber, TASK_DECISION, DEPARTMENT_USER);
+        claim(decision, DEPARTMENT_USER);
+        assertThat(submit(decision, DEPARTMENT_USER, Map.of("decision", "APPROVED")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode ended = awaitEnded(caseNumber);
+        assertThat(ended.path("state").asText()).isEqualTo("COMPLETED");
+        String instanceId = ended.path("id").asText();
+        assertThat(historicVariable(instanceId, CaseVariables.OUTCOME).asText()).isEqualTo("APPROVED");
+        assertThat(historicVariable(instanceId, "onTime").asBoolean()).isTrue();
+        String identifier = historicVariable(instanceId, CaseVariables.LICENCE_IDENTIFIER).asText();
+        assertThat(identifier).startsWith("1.2.156.3005.2.");
+
+        // The portal fetches the applicant's licence; anyone may verify it without logging in.
+        ResponseEntity<JsonNode> licence = rest.withBasicAuth("portal", "demo")
+                .getForEntity("/api/licenses/{id}", JsonNode.class, identifier);
+        assertThat(licence.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode verification = rest.postForObject("/api/licenses/verify", licence.getBody(), JsonNode.class);
+        assertThat(verification.path("valid").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("revoked").asBoolean()).isFalse();
+    }
 
     @Test
     @DisplayName("PROCESSES.md: submitting Task_Acceptance without acceptanceOutcome is 400 and the task stays open")
@@ -51,6 +102,53 @@ class FullOnlineProcessIntegrationTests {
     }
 
     // ------------------------------------------------------------------------------------------- helpers
+
+    /** 2022-FO-004 核发《养犬登记证》（补证）, situation 登记证遗失, online, e-licence; the id card is exempt (R8). */
+    static Map<String, Object> application() {
+        return Map.of(
+                "itemCode", "2022-FO-004",
+                "channel", "ONLINE",
+                "district", "yangpu",
+                "applicant", Map.of("type", "PERSON", "name", "张三", "idType", "RESIDENT_ID",
+                        "idNumber", "310110199001011230"),
+                "situation", "lost",
+                "materials", List.of(Map.of("code", "licence-loss-statement", "source", "UPLOAD"),
+                        Map.of("code", "dog-photo", "source", "UPLOAD")),
+                "delivery", Map.of("method", "E_LICENCE"),
+                "commitment", false);
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The historic process instance of the case once it has ended (the licence is issued by an async job). */
+    JsonNode awaitEnded(String caseNumber) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            JsonNode instances = rest.withBasicAuth(SUPERVISOR, "demo").getForObject(
+                    "/engine-rest/history/process-instance?processInstanceBusinessKey={key}", JsonNode.class,
+                    caseNumber);
+            assertThat(instances).hasSize(1);
+            if (!instances.get(0).path("endTime").isNull() || System.currentTimeMillis() > deadline) {
+                return instances.get(0);
+            }
+            pause();
+        }
+    }
+
+    JsonNode historicVariable(String processInstanceId, String name) {
+        JsonNode variables = rest.withBasicAuth(SUPERVISOR, "demo").getForObject(
+                "/engine-rest/history/variable-instance?processInstanceId={id}&variableName={name}", JsonNode.class,
+                processInstanceId, name);
+        assertThat(variables).as("variable %s", name).hasSize(1);
+        return variables.get(0).path("value");
+    }
 
     /** The id of the one open task with this definition key of the case, as the given user sees it. */
     String openTask(String caseNumber, String taskDefinitionKey, String user) {
