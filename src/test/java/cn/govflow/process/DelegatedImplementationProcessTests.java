@@ -15,12 +15,16 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
+import cn.govflow.calendar.CaseClock;
+import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.calendar.Workdays;
 import cn.govflow.supervision.SpotCheckDraw;
 import cn.govflow.support.ProcessTests;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -30,6 +34,7 @@ import java.util.Random;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -52,28 +57,19 @@ class DelegatedImplementationProcessTests {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTests.engine();
 
-    /** The calls the model makes on the calendar helper's {@code caseClock} bean. */
-    interface CaseClockCalls {
-        void start(DelegateExecution execution);
-        void pause(DelegateExecution execution);
-        void resume(DelegateExecution execution);
-        void stop(DelegateExecution execution);
-        Date warningDate(DelegateExecution execution);
-    }
+    /** Monday 23 November 2026, 10:00 in Shanghai: every date below follows from it. */
+    static final Date NOW = Date.from(ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, WorkdayCalendar.ZONE).toInstant());
+    static final WorkdayCalendar CALENDAR = WorkdayCalendar.fromClasspath();
+    static final Workdays WORKDAYS = new Workdays(CALENDAR);
+    /** 2022-DI-007 promises 5 working days from acceptance. */
+    static final Date PROMISED = WORKDAYS.after(NOW, 5);
+    static final Date WARNING = WorkdayCalendar.startOfDay(CALENDAR.addWorkdays(WorkdayCalendar.toLocalDate(PROMISED), -3));
+    static final Date IN_10_WORKDAYS = WORKDAYS.after(NOW, 10);
+    static final Date IN_15_WORKDAYS = WORKDAYS.after(NOW, 15);
+    static final Date IN_20_WORKDAYS = WORKDAYS.after(NOW, 20);
 
-    /** The calls the model makes on the calendar helper's {@code workdays} bean. */
-    interface WorkdayCalls {
-        Date fromNow(int workdays);
-    }
-
-    static final Date PROMISED = new Date(1_800_000_000_000L);
-    static final Date WARNING = new Date(1_799_000_000_000L);
-    static final Date IN_15_WORKDAYS = new Date(1_801_000_000_000L);
-    static final Date IN_10_WORKDAYS = new Date(1_802_000_000_000L);
-    static final Date IN_20_WORKDAYS = new Date(1_803_000_000_000L);
-
-    CaseClockCalls caseClock;
-    WorkdayCalls workdays;
+    /** The calendar helper's real clock, spied on to see when the model starts, pauses, resumes and stops it. */
+    CaseClock caseClock;
     JavaDelegate issueLicence;
     JavaDelegate handOffToCourier;
     JavaDelegate reportToCitySupervision;
@@ -84,16 +80,8 @@ class DelegatedImplementationProcessTests {
 
     @BeforeEach
     void registerBeans() throws Exception {
-        caseClock = mock(CaseClockCalls.class);
-        doAnswer(call -> {
-            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.PROMISED_DECISION_DATE, PROMISED);
-            return null;
-        }).when(caseClock).start(any());
-        when(caseClock.warningDate(any())).thenReturn(WARNING);
-        workdays = mock(WorkdayCalls.class);
-        when(workdays.fromNow(10)).thenReturn(IN_10_WORKDAYS);
-        when(workdays.fromNow(15)).thenReturn(IN_15_WORKDAYS);
-        when(workdays.fromNow(20)).thenReturn(IN_20_WORKDAYS);
+        ClockUtil.setCurrentTime(NOW);
+        caseClock = spy(new CaseClock(CALENDAR, 3));
 
         issueLicence = mock(JavaDelegate.class);
         doAnswer(call -> {
@@ -115,7 +103,7 @@ class DelegatedImplementationProcessTests {
         drawsInLedger = new ArrayList<>();
 
         Mocks.register("caseClock", caseClock);
-        Mocks.register("workdays", workdays);
+        Mocks.register("workdays", WORKDAYS);
         Mocks.register("issueLicenseDelegate", issueLicence);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
         Mocks.register("reportToCitySupervisionDelegate", reportToCitySupervision);
@@ -255,23 +243,25 @@ class DelegatedImplementationProcessTests {
     }
 
     @Test
-    @DisplayName("R16/R33: 补正 at acceptance pauses a clock that runs from receipt and resumes it after the supplement")
+    @DisplayName("R16/R33: 补正 at acceptance pauses a clock that runs from receipt; the promised date moves by the days in 补正")
     void r33_supplementAtAcceptancePausesARunningClock() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
         receive(instance);
-        verify(caseClock).start(any());
+        assertThat(instance).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE, PROMISED);
 
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
                 CaseVariables.MISSING_MATERIALS, "场所管理者同意使用的证明"));
-        assertThat(instance).isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT);
-        verify(caseClock).pause(any());
+        assertThat(instance).isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT).variables().containsEntry("clockPaused", true);
+        ClockUtil.setCurrentTime(WORKDAYS.after(NOW, 3));
         supplementMaterials(instance);
-        verify(caseClock).resume(any());
-        assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
+        assertThat(instance).isWaitingAt(TASK_ACCEPTANCE).variables().containsEntry("clockPaused", false)
+                .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WORKDAYS.after(NOW, 8));
         accept(instance);
 
         assertThat(instance).isWaitingAt(TASK_REVIEW);
-        verify(caseClock, times(1)).start(any());
+        assertThat(task(instance)).hasDueDate(WORKDAYS.after(NOW, 8));
+        verify(caseClock).pause(any());
+        verify(caseClock).resume(any());
     }
 
     @Test
@@ -284,9 +274,8 @@ class DelegatedImplementationProcessTests {
 
         execute(job());
 
-        assertThat(instance).isEnded().hasPassed(END_ACCEPTANCE_WITHDRAWN).variables().containsEntry("outcome", "WITHDRAWN");
-        verify(caseClock, never()).pause(any());
-        verify(caseClock, never()).resume(any());
+        assertThat(instance).isEnded().hasPassed(END_ACCEPTANCE_WITHDRAWN).variables().containsEntry("outcome", "WITHDRAWN")
+                .doesNotContainKey(CaseVariables.PROMISED_DECISION_DATE).doesNotContainKey("clockPaused");
     }
 
     // ------------------------------------------------------------------ 转报 to the city
@@ -340,9 +329,11 @@ class DelegatedImplementationProcessTests {
                 .hasDueDate(IN_15_WORKDAYS);
         verify(caseClock).pause(any());
         verify(caseClock, never()).resume(any());
+        ClockUtil.setCurrentTime(WORKDAYS.after(NOW, 4));
         complete(task(instance), withVariables(SPECIAL_PROCEDURE_FINDINGS, "场地符合安全要求"));
 
         verify(caseClock).resume(any());
+        assertThat(task(instance)).hasDueDate(WORKDAYS.after(NOW, 9));
         assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(SPECIAL_PROCEDURE, "NONE")
                 .containsEntry(SPECIAL_PROCEDURE_FINDINGS, "场地符合安全要求");
         review(instance, false);
@@ -393,10 +384,10 @@ class DelegatedImplementationProcessTests {
 
         complete(task(instance), withVariables(ON_THE_SPOT_DECISION, "BACK_OFFICE"));
         assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
+        ClockUtil.setCurrentTime(WORKDAYS.after(NOW, 1));
         accept(instance);
 
-        assertThat(instance).isWaitingAt(TASK_REVIEW);
-        verify(caseClock, times(1)).start(any());
+        assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE, PROMISED);
     }
 
     // ------------------------------------------------------------------ delivery
