@@ -104,6 +104,38 @@ class SupervisionIntegrationTests {
     }
 
     @Test
+    @DisplayName("R4: while 2022-DI-007 is suspended in pudong, intake refuses it there with 422; after lifting it accepts")
+    void r4_intakeRefusesASuspendedDistrict() throws Exception {
+        suspend.execute(execution("DI-SUP-0004", Map.of("itemCode", "2022-DI-007", "district", "pudong",
+                "reason", "未核验场地安全条件即批准")));
+
+        ResponseEntity<JsonNode> refused = apply("pudong");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().path("rule").asText()).isEqualTo("R4");
+        assertThat(refused.getBody().path("field").asText()).isEqualTo("district");
+        assertThat(refused.getBody().path("detail").asText()).isEqualTo("该事项在本区的下放审批权限已暂停");
+
+        assertThat(lift("admin", "admin", "2022-DI-007", "pudong").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(apply("pudong").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private ResponseEntity<JsonNode> apply(String district) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode request = json.createObjectNode();
+        request.put("itemCode", "2022-DI-007").put("channel", "WINDOW").put("district", district);
+        request.set("applicant", json.createObjectNode().put("type", "ENTERPRISE").put("name", "上海某会展有限公司")
+                .put("idType", "USCC").put("idNumber", "91350100M000100Y43"));
+        request.put("situation", "standard");
+        request.set("materials", json.createArrayNode()
+                .add(json.createObjectNode().put("code", "application-form").put("source", "UPLOAD"))
+                .add(json.createObjectNode().put("code", "security-plan").put("source", "PAPER"))
+                .add(json.createObjectNode().put("code", "venue-consent").put("source", "UPLOAD")));
+        request.set("delivery", json.createObjectNode().put("method", "WINDOW_PICKUP"));
+        request.put("commitment", false);
+        return rest.withBasicAuth("window-" + district, "demo").postForEntity("/api/applications", request, JsonNode.class);
+    }
+
+    @Test
     @DisplayName("a window clerk may not read the suspensions")
     void windowClerkCannotReadSuspensions() {
         assertThat(rest.withBasicAuth("window-xuhui", "demo").getForEntity("/api/supervision/suspensions", JsonNode.class)
