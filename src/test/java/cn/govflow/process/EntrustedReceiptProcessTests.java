@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import cn.govflow.support.ProcessTests;
 import java.util.ArrayList;
@@ -26,6 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import cn.govflow.calendar.CaseClock;
+import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.calendar.Workdays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -38,12 +38,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mockito.InOrder;
 
 /**
- * Every path of the 委托基层收件 model (annex 4 二 of 沪府办字〔2022〕16号). The calendar beans are stand-ins with
- * the contract of COMMON.md ({@code workdays}, {@code caseClock}); the delegates are mocks that write what the
- * real ones write.
+ * Every path of the 委托基层收件 model (annex 4 二 of 沪府办字〔2022〕16号), with the real calendar beans
+ * ({@code workdays}, {@code caseClock}); the delegates are mocks that write what the real ones write.
  */
 @Deployment(resources = {"processes/entrusted-receipt.bpmn", "forms/entrusted-window-receipt-form.form",
         "forms/paper-transfer-reminder-form.form"})
@@ -52,28 +50,7 @@ class EntrustedReceiptProcessTests {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTests.engine();
 
-    /** The calendar helper's {@code workdays} bean as the model calls it. */
-    public interface Workdays {
-        Date fromNow(int workdays);
-
-        Date after(Date date, int workdays);
-    }
-
-    /** The calendar helper's {@code caseClock} bean as the model calls it. */
-    public interface CaseClock {
-        void start(DelegateExecution execution);
-
-        void pause(DelegateExecution execution);
-
-        void resume(DelegateExecution execution);
-
-        void stop(DelegateExecution execution);
-
-        Date warningDate(DelegateExecution execution);
-    }
-
-    static final Date IN_FIVE_WORKDAYS = new Date(1_800_000_000_000L);
-    static final Date PROMISED = new Date(1_810_000_000_000L);
+    static final WorkdayCalendar CALENDAR = WorkdayCalendar.fromClasspath();
 
     Workdays workdays;
     CaseClock caseClock;
@@ -84,14 +61,8 @@ class EntrustedReceiptProcessTests {
 
     @BeforeEach
     void registerBeans() throws Exception {
-        workdays = mock(Workdays.class);
-        when(workdays.fromNow(anyInt())).thenReturn(IN_FIVE_WORKDAYS);
-        caseClock = mock(CaseClock.class);
-        doAnswer(call -> {
-            call.getArgument(0, DelegateExecution.class).setVariable(CaseVariables.PROMISED_DECISION_DATE, PROMISED);
-            return null;
-        }).when(caseClock).start(any());
-        when(caseClock.warningDate(any())).thenReturn(IN_FIVE_WORKDAYS);
+        workdays = new Workdays(CALENDAR);
+        caseClock = new CaseClock(CALENDAR, 3);
         issueLicense = mock(JavaDelegate.class);
         doAnswer(call -> {
             call.getArgument(0, DelegateExecution.class).setVariable(CaseVariables.LICENCE_IDENTIFIER, "EL-0001");
@@ -133,9 +104,8 @@ class EntrustedReceiptProcessTests {
                 .containsEntry(RECEIPT_VOUCHER_ISSUED_BY, "ONLINE")
                 .containsEntry(RECEIPT_VOUCHER_NUMBER, "2026-ER-TEST")
                 .containsKeys(ACCEPTED_AT, RECEIVED_AT, ELECTRONIC_TRANSFER_AT);
-        verify(caseClock).start(any());
-        assertThat(instance).isWaitingAt(TASK_REVIEW);
-        assertThat(task(instance)).hasCandidateGroup("city-archives").hasDueDate(PROMISED);
+        assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsKey(CaseClock.CLOCK_STARTED_AT);
+        assertThat(task(instance)).hasCandidateGroup("city-archives").hasDueDate(promised(instance));
 
         completeReviewAndDecide(instance, "APPROVED");
         execute(job());
@@ -167,6 +137,7 @@ class EntrustedReceiptProcessTests {
         Assertions.assertThat(courierPurposes).containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT");
         assertThat(instance).isWaitingAt(TASK_AWAIT_PAPER_MATERIALS);
 
+        Assertions.assertThat(job(TIMER_PAPER_TRANSFER_OVERDUE).getDuedate()).isEqualTo(workdays.fromNow(2));
         execute(job(TIMER_PAPER_TRANSFER_OVERDUE));
         assertThat(instance).isWaitingAt(TASK_AWAIT_PAPER_MATERIALS, TASK_PAPER_TRANSFER_REMINDER);
         assertThat(task(TASK_PAPER_TRANSFER_REMINDER, instance)).hasCandidateGroup("window-minhang");
@@ -184,7 +155,7 @@ class EntrustedReceiptProcessTests {
         deliveredToHall(instance, "SF2");
 
         assertThat(instance).isWaitingAt(TASK_DELIVERY);
-        assertThat(task(instance)).hasCandidateGroup("window-minhang").hasDueDate(IN_FIVE_WORKDAYS);
+        assertThat(task(instance)).hasCandidateGroup("window-minhang").hasDueDate(workdays.fromNow(10));
         complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
         assertThat(instance).isEnded().hasPassed(END_HANDED_OVER)
                 .variables().containsEntry(CaseVariables.OUTCOME, "APPROVED");
@@ -198,21 +169,22 @@ class EntrustedReceiptProcessTests {
         ProcessInstance instance = start(plan("CITY_DEPARTMENT", true, "RECEIPT", "SERVICE_CENTRE", "PAPER_LICENCE"));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
 
-        verify(caseClock).start(any());
+        Object clockStartedAt = variable(instance, CaseClock.CLOCK_STARTED_AT);
+        Assertions.assertThat(clockStartedAt).isNotNull();
         assertThat(instance).isWaitingAt(TASK_HAND_OFF_PAPER_MATERIALS).hasNotPassed(TASK_ACCEPTANCE);
         execute(job());
         paperArrives(instance);
 
         assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
-        assertThat(task(instance)).hasCandidateGroup("city-archives").hasDueDate(IN_FIVE_WORKDAYS);
+        assertThat(task(instance)).hasCandidateGroup("city-archives").hasDueDate(workdays.fromNow(5));
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
 
         assertThat(instance).isWaitingAt(TASK_REVIEW);
         Assertions.assertThat(courierPurposes).containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT");
-        verify(caseClock, times(1)).start(any());
+        Assertions.assertThat(variable(instance, CaseClock.CLOCK_STARTED_AT)).isEqualTo(clockStartedAt);
 
         completeReviewAndDecide(instance, "NOT_APPROVED");
-        verify(caseClock).stop(any());
+        assertThat(instance).variables().containsEntry(CaseClock.ON_TIME, true);
         execute(job());
         Assertions.assertThat(courierPurposes).containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT",
                 "RETURNED_MATERIALS->HALL");
@@ -230,10 +202,10 @@ class EntrustedReceiptProcessTests {
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
 
         assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
-        verify(caseClock, never()).start(any());
+        assertThat(instance).variables().doesNotContainKey(CaseClock.CLOCK_STARTED_AT);
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
 
-        verify(caseClock).start(any());
+        assertThat(instance).variables().containsKey(CaseClock.CLOCK_STARTED_AT);
         assertThat(instance).isWaitingAt(TASK_REVIEW).hasPassed("IntermediateThrowEvent_ClockStartedAtAcceptance")
                 .hasNotPassed("IntermediateThrowEvent_ClockStartedAtReceipt");
     }
@@ -259,10 +231,9 @@ class EntrustedReceiptProcessTests {
     void applicantIsToldWhenAcceptanceWillBeDecided() {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", false, "ACCEPTANCE", "SERVICE_CENTRE", "NONE"));
 
-        assertThat(instance).variables().containsEntry(ACCEPTANCE_EXPECTED_BY, IN_FIVE_WORKDAYS);
-        verify(workdays).fromNow(1);
+        assertThat(instance).variables().containsEntry(ACCEPTANCE_EXPECTED_BY, workdays.fromNow(1));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
-        assertThat(task(instance)).hasDueDate(IN_FIVE_WORKDAYS);
+        assertThat(task(instance)).hasDueDate(workdays.fromNow(1));
     }
 
     @Test
@@ -317,13 +288,12 @@ class EntrustedReceiptProcessTests {
                 CaseVariables.MISSING_MATERIALS, List.of("与残疾职工签订的劳动合同")));
 
         assertThat(instance).isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT);
-        verify(caseClock).pause(any());
+        assertThat(instance).variables().containsKey(CaseClock.CLOCK_STARTED_AT)
+                .containsEntry(CaseClock.CLOCK_PAUSED, true);
         supplement(instance);
 
-        InOrder clock = inOrder(caseClock);
-        clock.verify(caseClock).start(any());
-        clock.verify(caseClock).pause(any());
-        clock.verify(caseClock).resume(any());
+        assertThat(instance).variables().containsEntry(CaseClock.CLOCK_PAUSED, false)
+                .containsKey(CaseClock.PAUSED_WORKDAYS);
         assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED",
                 CaseVariables.REASON, "申请人不具备申请资格"));
@@ -342,7 +312,8 @@ class EntrustedReceiptProcessTests {
 
         execute(job(TIMER_ACCEPTANCE_SUPPLEMENT_EXPIRED));
 
-        verify(caseClock, never()).pause(any());
+        Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName(CaseClock.CLOCK_PAUSED).count()).isZero();
         assertThat(instance).isEnded().hasPassed(END_WITHDRAWN_AT_ACCEPTANCE)
                 .variables().containsEntry(CaseVariables.OUTCOME, "WITHDRAWN");
     }
@@ -374,10 +345,24 @@ class EntrustedReceiptProcessTests {
         assertThat(instance).isWaitingAt(TASK_REVIEW);
         complete(task(instance), withVariables(CaseVariables.REVIEW_OPINION, "经审查，材料真实有效"));
         assertThat(instance).isWaitingAt(TASK_DECISION);
-        assertThat(task(instance)).hasCandidateGroup("city-archives").hasDueDate(PROMISED);
+        assertThat(task(instance)).hasCandidateGroup("city-archives").hasDueDate(promised(instance));
+        Assertions.assertThat(task(instance).getFollowUpDate()).isEqualTo(caseClockWarning(instance));
         complete(task(instance), decision.equals("APPROVED")
                 ? withVariables(CaseVariables.DECISION, decision)
                 : withVariables(CaseVariables.DECISION, decision, CaseVariables.REASON, "馆藏无该登记档案"));
+    }
+
+    private static Object variable(ProcessInstance instance, String name) {
+        return runtimeService().getVariable(instance.getId(), name);
+    }
+
+    private static Date promised(ProcessInstance instance) {
+        return (Date) variable(instance, CaseVariables.PROMISED_DECISION_DATE);
+    }
+
+    private Date caseClockWarning(ProcessInstance instance) {
+        return WorkdayCalendar.startOfDay(CALENDAR.addWorkdays(
+                WorkdayCalendar.toLocalDate(promised(instance)), -3));
     }
 
     private void paperArrives(ProcessInstance instance) {
