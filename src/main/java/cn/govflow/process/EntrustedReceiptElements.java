@@ -28,6 +28,8 @@ public final class EntrustedReceiptElements {
     public static final String TASK_AWAIT_COURIER_DELIVERY = "Task_AwaitCourierDelivery";
 
     // Timers.
+    /** The courier platform reports the paper delivered to the city; the case still waits for the city. */
+    public static final String BOUNDARY_PAPER_MATERIALS_DELIVERED = "BoundaryEvent_PaperMaterialsDelivered";
     public static final String TIMER_PAPER_TRANSFER_OVERDUE = "BoundaryEvent_PaperTransferOverdue";
     public static final String TIMER_RECEIPT_SUPPLEMENT_EXPIRED = "BoundaryEvent_ReceiptSupplementExpired";
     public static final String TIMER_ACCEPTANCE_SUPPLEMENT_EXPIRED = "BoundaryEvent_AcceptanceSupplementExpired";
@@ -36,6 +38,7 @@ public final class EntrustedReceiptElements {
     public static final String END_REFUSED = "EndEvent_Refused";
     public static final String END_WITHDRAWN_AT_RECEIPT = "EndEvent_WithdrawnAtReceipt";
     public static final String END_WITHDRAWN_AT_ACCEPTANCE = "EndEvent_WithdrawnAtAcceptance";
+    public static final String END_PAPER_DELIVERY_RECORDED = "EndEvent_PaperDeliveryRecorded";
     public static final String END_NOT_ACCEPTED = "EndEvent_NotAccepted";
     public static final String END_APPROVED_ONLINE = "EndEvent_ApprovedOnline";
     public static final String END_APPROVED_WITHOUT_LICENCE = "EndEvent_ApprovedWithoutLicence";

@@ -119,7 +119,8 @@ class EntrustedReceiptProcessTests {
 
     @Test
     @DisplayName("R18 R19 R21 R20: district department accepts in the centre, paper travels to the city, the reminder "
-            + "fires, the paper licence comes back to the hall for 统一出件")
+            + "fires, the courier's delivery is recorded and the city confirms, the paper licence comes back to the "
+            + "hall for 统一出件")
     void districtDepartmentAcceptsPaperTravelsAndLicenceReturnsToHall() throws Exception {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT",
                 "PAPER_LICENCE"));
@@ -146,6 +147,8 @@ class EntrustedReceiptProcessTests {
         complete(task(TASK_PAPER_TRANSFER_REMINDER, instance),
                 withVariables(TRANSFER_FOLLOW_UP, "已联系物流，预计明日送达"));
 
+        courierDelivered(instance, "SF1");
+        assertThat(instance).hasPassed(END_PAPER_DELIVERY_RECORDED).isWaitingAt(TASK_AWAIT_PAPER_MATERIALS);
         paperArrives(instance);
         assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsKey(PAPER_ARRIVED_AT);
 
@@ -254,7 +257,7 @@ class EntrustedReceiptProcessTests {
     void receiptSupplementLoopsBackToTheWindow() {
         ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "E_LICENCE"));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, List.of("婚姻登记档案查询申请表（本人签名）")));
+                CaseVariables.MISSING_MATERIALS, "婚姻登记档案查询申请表（本人签名）"));
 
         assertThat(instance).isWaitingAt(TASK_AWAIT_RECEIPT_SUPPLEMENT);
         supplement(instance);
@@ -271,7 +274,7 @@ class EntrustedReceiptProcessTests {
     void receiptSupplementExpires() {
         ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "E_LICENCE"));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, List.of("经公证的授权委托书")));
+                CaseVariables.MISSING_MATERIALS, "经公证的授权委托书"));
 
         execute(job(TIMER_RECEIPT_SUPPLEMENT_EXPIRED));
 
@@ -285,7 +288,7 @@ class EntrustedReceiptProcessTests {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", false, "RECEIPT", "SERVICE_CENTRE", "NONE"));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, List.of("与残疾职工签订的劳动合同")));
+                CaseVariables.MISSING_MATERIALS, "与残疾职工签订的劳动合同"));
 
         assertThat(instance).isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT);
         assertThat(instance).variables().containsKey(CaseClock.CLOCK_STARTED_AT)
@@ -308,7 +311,7 @@ class EntrustedReceiptProcessTests {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", false, "ACCEPTANCE", "SERVICE_CENTRE", "NONE"));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, List.of("分散安排残疾人就业补贴申请表")));
+                CaseVariables.MISSING_MATERIALS, "分散安排残疾人就业补贴申请表"));
 
         execute(job(TIMER_ACCEPTANCE_SUPPLEMENT_EXPIRED));
 
@@ -381,6 +384,10 @@ class EntrustedReceiptProcessTests {
     private void deliveredToHall(ProcessInstance instance, String trackingNumber) {
         assertThat(instance).isWaitingAt(TASK_AWAIT_COURIER_DELIVERY)
                 .variables().containsEntry(CaseVariables.TRACKING_NUMBER, trackingNumber);
+        courierDelivered(instance, trackingNumber);
+    }
+
+    private void courierDelivered(ProcessInstance instance, String trackingNumber) {
         runtimeService().createMessageCorrelation(MESSAGE_COURIER_DELIVERED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
                 .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, trackingNumber)
