@@ -102,7 +102,7 @@ class EntrustedReceiptProcessTests {
                 .hasNotPassed(TASK_ACCEPTANCE, TASK_HAND_OFF_PAPER_MATERIALS)
                 .variables().containsEntry(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED")
                 .containsEntry(RECEIPT_VOUCHER_ISSUED_BY, "ONLINE")
-                .containsEntry(RECEIPT_VOUCHER_NUMBER, "2026-ER-TEST")
+                .containsEntry(RECEIPT_VOUCHER_NUMBER, "SJ-2026-ER-TEST")
                 .containsKeys(ACCEPTED_AT, RECEIVED_AT, ELECTRONIC_TRANSFER_AT);
         assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsKey(CaseClock.CLOCK_STARTED_AT);
         assertThat(task(instance)).hasCandidateGroup("city-archives").hasDueDate(promised(instance));
@@ -234,9 +234,9 @@ class EntrustedReceiptProcessTests {
     void applicantIsToldWhenAcceptanceWillBeDecided() {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", false, "ACCEPTANCE", "SERVICE_CENTRE", "NONE"));
 
-        assertThat(instance).variables().containsEntry(ACCEPTANCE_EXPECTED_BY, workdays.fromNow(1));
+        assertThat(instance).variables().containsEntry(ACCEPTANCE_EXPECTED_BY, workdays.fromNow(5));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
-        assertThat(task(instance)).hasDueDate(workdays.fromNow(1));
+        assertThat(task(instance)).hasDueDate(workdays.fromNow(5));
     }
 
     @Test
