@@ -199,6 +199,29 @@ class EntrustedReceiptProcessTests {
     }
 
     @Test
+    @DisplayName("R20: 不予受理 by the city after the paper arrived: the paper travels back to the hall as 退件")
+    void cityDoesNotAcceptAndReturnsThePaperToTheHall() throws Exception {
+        ProcessInstance instance = start(plan("CITY_DEPARTMENT", true, "RECEIPT", "SERVICE_CENTRE", "PAPER_LICENCE"));
+        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
+        execute(job());
+        paperArrives(instance);
+        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED",
+                CaseVariables.REASON, "馆藏无该婚姻登记档案"));
+
+        assertThat(instance).isWaitingAt(TASK_HAND_OFF_TO_HALL).hasNotPassed(END_NOT_ACCEPTED)
+                .variables().containsEntry(DELIVERY_DUE_DATE, workdays.fromNow(10));
+        execute(job());
+        Assertions.assertThat(courierPurposes).containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT",
+                "RETURNED_MATERIALS->HALL");
+        deliveredToHall(instance, "SF2");
+        assertThat(task(instance)).hasCandidateGroup("window-minhang").hasDueDate(workdays.fromNow(10));
+        complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
+
+        assertThat(instance).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(TASK_REVIEW)
+                .variables().containsEntry(CaseVariables.OUTCOME, "NOT_ACCEPTED");
+    }
+
+    @Test
     @DisplayName("R16: with clockStartsAt ACCEPTANCE the clock does not run while the case waits for acceptance")
     void clockStartsAtAcceptanceNotAtReceipt() {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", false, "ACCEPTANCE", "SERVICE_CENTRE", "NONE"));
