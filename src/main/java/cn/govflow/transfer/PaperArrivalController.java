@@ -1,16 +1,10 @@
 package cn.govflow.transfer;
 
 import cn.govflow.security.Authorities;
-import java.net.URI;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.context.request.WebRequest;
 
 /**
  * {@code POST /api/applications/{caseNumber}/paper-arrived}: the city department confirms that the paper materials
@@ -29,16 +23,5 @@ class PaperArrivalController {
     @PostMapping("/api/applications/{caseNumber}/paper-arrived")
     PaperArrivals.PaperArrival confirm(@PathVariable String caseNumber, Authentication caller) {
         return arrivals.confirm(caseNumber, caller.getName(), Authorities.groupsOf(caller));
-    }
-
-    @ExceptionHandler(TransferProblem.class)
-    ResponseEntity<ProblemDetail> problem(TransferProblem e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setProperty("field", "caseNumber");
-        problem.setProperty("rule", e.rule());
-        if (request instanceof ServletWebRequest servlet) {
-            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
-        }
-        return ResponseEntity.status(e.status()).body(problem);
     }
 }

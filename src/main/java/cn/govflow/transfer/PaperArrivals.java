@@ -2,6 +2,7 @@ package cn.govflow.transfer;
 
 import cn.govflow.process.CaseVariables;
 import cn.govflow.process.EntrustedReceiptElements;
+import cn.govflow.system.ApiException;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -30,28 +31,28 @@ class PaperArrivals {
         this.history = history;
     }
 
-    /** The arrival as confirmed; throws {@link TransferProblem} for an unknown case, a stranger, or nothing waiting. */
+    /** The arrival as confirmed; throws {@link ApiException} for an unknown case, a stranger, or nothing waiting. */
     PaperArrival confirm(String caseNumber, String userId, List<String> groups) {
         List<HistoricProcessInstance> cases = history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(caseNumber)
                 .orderByProcessInstanceStartTime().desc()
                 .listPage(0, 1);
         if (cases.isEmpty()) {
-            throw new TransferProblem(HttpStatus.NOT_FOUND, "办件 " + caseNumber + " 不存在", "R3");
+            throw new ApiException(HttpStatus.NOT_FOUND, "caseNumber", "R3", "办件 " + caseNumber + " 不存在");
         }
         String instanceId = cases.get(0).getId();
         String department = department(instanceId);
         if (department == null || !groups.contains("city-" + department)) {
-            throw new TransferProblem(HttpStatus.FORBIDDEN,
-                    "只有办件所属市级业务部门（city-" + department + "）可以确认纸质材料送达", "R3");
+            throw new ApiException(HttpStatus.FORBIDDEN, "caseNumber", "R3",
+                    "只有办件所属市级业务部门（city-" + department + "）可以确认纸质材料送达");
         }
         List<Execution> waiting = runtime.createExecutionQuery()
                 .processInstanceId(instanceId)
                 .messageEventSubscriptionName(EntrustedReceiptElements.MESSAGE_PAPER_MATERIALS_ARRIVED)
                 .list();
         if (waiting.isEmpty()) {
-            throw new TransferProblem(HttpStatus.CONFLICT,
-                    "办件 " + caseNumber + " 当前没有等待送达的纸质材料", RULE);
+            throw new ApiException(HttpStatus.CONFLICT, "caseNumber", RULE,
+                    "办件 " + caseNumber + " 当前没有等待送达的纸质材料");
         }
         try {
             runtime.createMessageCorrelation(EntrustedReceiptElements.MESSAGE_PAPER_MATERIALS_ARRIVED)
@@ -60,8 +61,8 @@ class PaperArrivals {
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             // Someone else confirmed between the query and the correlation.
-            throw new TransferProblem(HttpStatus.CONFLICT,
-                    "办件 " + caseNumber + " 当前没有等待送达的纸质材料", RULE);
+            throw new ApiException(HttpStatus.CONFLICT, "caseNumber", RULE,
+                    "办件 " + caseNumber + " 当前没有等待送达的纸质材料");
         }
         return new PaperArrival(caseNumber, userId, new Date());
     }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import cn.govflow.process.CaseVariables;
 import cn.govflow.process.EntrustedReceiptElements;
 import cn.govflow.support.ProcessTests;
+import cn.govflow.system.ApiException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -58,7 +59,7 @@ class PaperArrivalsTests {
         ProcessInstance instance = waitingCase("2026-ER-0002");
 
         assertThatThrownBy(() -> arrivals.confirm("2026-ER-0002", "city-justice", List.of("city-justice")))
-                .isInstanceOfSatisfying(TransferProblem.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
         BpmnAwareTests.assertThat(instance).isWaitingAt(EntrustedReceiptElements.TASK_AWAIT_PAPER_MATERIALS);
     }
 
@@ -69,9 +70,9 @@ class PaperArrivalsTests {
         arrivals.confirm("2026-ER-0003", "city-archives", List.of("city-archives"));
 
         assertThatThrownBy(() -> arrivals.confirm("2026-ER-9999", "city-archives", List.of("city-archives")))
-                .isInstanceOfSatisfying(TransferProblem.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
         assertThatThrownBy(() -> arrivals.confirm("2026-ER-0003", "city-archives", List.of("city-archives")))
-                .isInstanceOfSatisfying(TransferProblem.class, e -> {
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(e.rule()).isEqualTo("R21");
                 });
