@@ -32,6 +32,7 @@ import cn.govflow.catalog.District;
 import cn.govflow.catalog.HandlingMode;
 import cn.govflow.catalog.Material;
 import cn.govflow.catalog.Situation;
+import cn.govflow.supervision.DelegationSuspensions;
 import cn.govflow.system.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,11 +84,14 @@ class IntakeService {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final TransactionTemplate transaction;
+    private final DelegationSuspensions suspensions;
     private final ObjectMapper canonicalJson = new ObjectMapper();
     private final Clock clock = Clock.system(SHANGHAI);
 
     IntakeService(CatalogService catalog, CaseRepository cases, CaseNumbers numbers, WorkdayCalendar workdays,
-            RuntimeService runtime, RepositoryService repository, PlatformTransactionManager transactionManager) {
+            RuntimeService runtime, RepositoryService repository, PlatformTransactionManager transactionManager,
+            DelegationSuspensions suspensions) {
+        this.suspensions = suspensions;
         this.catalog = catalog;
         this.cases = cases;
         this.numbers = numbers;
@@ -128,6 +132,11 @@ class IntakeService {
         CatalogItem item = catalog.find(request.itemCode()).orElseThrow(() -> ApiException.notFound("itemCode",
                 "事项目录中没有编号为 " + request.itemCode() + " 的事项"));
         Situation situation = ApplicationRules.check(item, request);
+        // R4: a spot check found a violation, the item's delegation to this district is suspended until lifted.
+        if (item.mode() == HandlingMode.DELEGATED && suspensions.isSuspended(item.code(), request.district())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "district", "R4",
+                    DelegationSuspensions.REFUSAL_REASON);
+        }
         if (repository.createProcessDefinitionQuery().processDefinitionKey(item.mode().processId()).count() == 0) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "itemCode", "deployment",
                     item.mode().displayName() + "流程（" + item.mode().processId() + "）尚未部署，暂不能收件");

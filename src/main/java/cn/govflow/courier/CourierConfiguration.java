@@ -13,7 +13,8 @@ class CourierConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CourierConfiguration.class);
 
     /**
-     * Without a case register that knows applicants' addresses, a hand-off to the applicant fails with a clear
+     * Stands back when the intake's case register is there ({@link CaseDirectoryRecipientAddresses}). Without a
+     * case register that knows applicants' addresses, a hand-off to the applicant fails with a clear
      * message (an incident after the retries) instead of sending paper to a made-up address.
      */
     @Bean

@@ -81,7 +81,7 @@ class IntakeServiceTests {
         when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
         when(numbers.next(any(), any())).thenReturn("SH-20261123-MH-000002");
         intake = new IntakeService(catalog, cases, numbers, WorkdayCalendar.fromClasspath(), runtime, repository,
-                transactions);
+                transactions, mock(cn.govflow.supervision.DelegationSuspensions.class));
     }
 
     @Test

@@ -1,0 +1,75 @@
+package cn.govflow.process;
+
+/**
+ * Element ids, messages and model-specific variables of {@code processes/full-online.bpmn} (全程网办), used by
+ * code and tests alike. The variables every case carries are in {@link CaseVariables}.
+ */
+public final class FullOnlineElements {
+
+    public static final String PROCESS_ID = "FullOnlineProcess";
+
+    // User tasks: the contract's ids (PROCESSES.md) and this model's own.
+    public static final String TASK_WINDOW_RECEIPT = "Task_WindowReceipt";
+    public static final String TASK_ACCEPTANCE = "Task_Acceptance";
+    public static final String TASK_REVIEW = "Task_Review";
+    public static final String TASK_DECISION = "Task_Decision";
+    public static final String TASK_COMMITMENT_VERIFICATION = "Task_CommitmentVerification";
+    public static final String TASK_DELIVERY_REMINDER = "Task_DeliveryReminder";
+
+    // Service and receive tasks.
+    public static final String TASK_AWAIT_SUPPLEMENT = "Task_AwaitSupplement";
+    public static final String TASK_MARK_OVERDUE = "Task_MarkOverdue";
+    public static final String TASK_DECIDE_ON_THE_SPOT = "Task_DecideOnTheSpot";
+    public static final String TASK_ISSUE_LICENSE = "Task_IssueLicense";
+    public static final String TASK_HAND_OFF_TO_COURIER = "Task_HandOffToCourier";
+    public static final String TASK_AWAIT_DELIVERY = "Task_AwaitDelivery";
+    public static final String TASK_REVOKE_LICENSE = "Task_RevokeLicense";
+
+    // Gateways a test or a report may ask about.
+    public static final String GATEWAY_RECEIPT_IS_ACCEPTANCE = "Gateway_ReceiptIsAcceptance";
+    public static final String GATEWAY_ON_THE_SPOT = "Gateway_OnTheSpot";
+
+    // Events and sub-processes.
+    public static final String EVENT_RECEIPT_RECORDED_ONLINE = "Event_ReceiptRecordedOnline";
+    public static final String EVENT_APPROVED_ON_COMMITMENT = "Event_ApprovedOnCommitment";
+    public static final String BOUNDARY_SUPPLEMENT_EXPIRED = "BoundaryEvent_SupplementExpired";
+    public static final String BOUNDARY_DECISION_DEADLINE = "BoundaryEvent_DecisionDeadline";
+    public static final String BOUNDARY_DELIVERY_REMINDER = "BoundaryEvent_DeliveryReminder";
+    public static final String SUBPROCESS_REVIEW_AND_DECISION = "SubProcess_ReviewAndDecision";
+    public static final String SUBPROCESS_COURIER_DELIVERY = "SubProcess_CourierDelivery";
+    public static final String END_REFUSED = "EndEvent_Refused";
+    public static final String END_NOT_ACCEPTED = "EndEvent_NotAccepted";
+    public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+    public static final String END_NOT_APPROVED = "EndEvent_NotApproved";
+    public static final String END_APPROVED = "EndEvent_Approved";
+    public static final String END_COMMITMENT_VERIFIED = "EndEvent_CommitmentVerified";
+    public static final String END_APPROVAL_REVOKED = "EndEvent_ApprovalRevoked";
+
+    // Messages (PROCESSES.md): message name = id.
+    public static final String MESSAGE_MATERIALS_SUPPLEMENTED = "Message_MaterialsSupplemented";
+    public static final String MESSAGE_COURIER_DELIVERED = "Message_CourierDelivered";
+
+    // Configurable waits, defaulted at the start event unless given as start variables.
+    /** ISO 8601 duration the case waits for 补正 before it counts as withdrawn; default P30D (calendar days). */
+    public static final String SUPPLEMENT_WAIT = "supplementWait";
+    /** Working days after hand-off to the courier before the department is reminded; default 10 (R33). */
+    public static final String DELIVERY_REMINDER_WORKDAYS = "deliveryReminderWorkdays";
+    /** Working days the department has to verify a 告知承诺 after approving on it; default 20 (R29). */
+    public static final String VERIFICATION_WORKDAYS = "verificationWorkdays";
+
+    // Outcomes of this model's own user tasks and its other variables.
+    public static final String VERIFICATION_RESULT = "verificationResult";
+    public static final String REMINDER_NOTE = "reminderNote";
+    /** true when a failed 告知承诺 verification revoked the approval (R29); outcome stays APPROVED. */
+    public static final String APPROVAL_REVOKED = "approvalRevoked";
+    /** Written by the revoke delegate: whether an e-licence was revoked with the approval. */
+    public static final String LICENCE_REVOKED = "licenceRevoked";
+    /** Input of the revoke delegate: the verification's reason. */
+    public static final String REVOKE_REASON = "revokeReason";
+    /** When the online receipt voucher was recorded. */
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String COURIER_PURPOSE = "courierPurpose";
+    public static final String COURIER_RECIPIENT = "courierRecipient";
+
+    private FullOnlineElements() {}
+}

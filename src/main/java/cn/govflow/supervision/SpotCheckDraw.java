@@ -1,0 +1,39 @@
+package cn.govflow.supervision;
+
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * Draws a district approval for a spot check with the configured probability, as {@code ${spotCheckDraw.draw(execution)}}
+ * in the model: sets the process variable {@code spotCheckDrawn} and notes the draw in the supervision ledger.
+ */
+public class SpotCheckDraw {
+
+    public static final String SPOT_CHECK_DRAWN = "spotCheckDrawn";
+
+    private final double rate;
+    private final RandomGenerator random;
+    private final BiConsumer<String, Boolean> ledger;
+
+    /** For process tests: {@code new SpotCheckDraw(1.0, new Random(1), (caseNumber, drawn) -> {})}. */
+    public SpotCheckDraw(double rate, RandomGenerator random, BiConsumer<String, Boolean> ledger) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("spot-check rate must be between 0 and 1: " + rate);
+        }
+        this.rate = rate;
+        this.random = random;
+        this.ledger = ledger;
+    }
+
+    public boolean draw(DelegateExecution execution) {
+        boolean drawn = random.nextDouble() < rate;
+        execution.setVariable(SPOT_CHECK_DRAWN, drawn);
+        ledger.accept((String) execution.getVariable("caseNumber"), drawn);
+        return drawn;
+    }
+
+    public double rate() {
+        return rate;
+    }
+}
