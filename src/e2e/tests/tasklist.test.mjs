@@ -1,0 +1,159 @@
+// What the people see: a window clerk works a full-online case started at the window in Tasklist, the city
+// department then finds its task, a supervisor sees in Cockpit where the case waits, and a clerk of another
+// district sees none of it. Screenshots go to target/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium } from './support/browser.mjs';
+import { screenshotDir } from './support/paths.mjs';
+import { rest, startGovflow } from './support/server.mjs';
+import { chooseFilter, login, taskLink } from './support/webapps.mjs';
+
+const MY_TASKS = '我的待办';
+const caseNumber = `E2E-${Date.now()}`;
+const applicant = { name: '张三', idMasked: '310***********1234' };
+const item = { code: '310100000000-XK-0001', name: '市公安局户籍迁入审批（浏览器测试）' };
+
+let server;
+let processInstanceId;
+
+before(async () => {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  server = await startGovflow();
+  processInstanceId = await startWindowCase();
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+/** A full-online case handed in at the Yangpu window (R1), handled by the city public security bureau. */
+async function startWindowCase() {
+  const values = {
+    caseNumber, itemCode: item.code, itemName: item.name, mode: 'FULL_ONLINE',
+    department: 'public-security', departmentName: '市公安局', district: 'yangpu', channel: 'WINDOW',
+    applicantName: applicant.name, applicantIdMasked: applicant.idMasked, applicantType: 'PERSON',
+    deliveryMethod: 'E_LICENCE', commitment: false, situation: '一般情形', materialsReceived: '身份证\n户口簿',
+    resultType: 'E_LICENCE', promisedDays: 10, onTheSpot: false, receiptIsAcceptance: false,
+    acceptanceAt: 'CITY_DEPARTMENT', paperMaterials: false, clockStartsAt: 'ACCEPTANCE', voucherIssuedBy: 'ONLINE'
+  };
+  const variables = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, {
+    value,
+    type: typeof value === 'boolean' ? 'Boolean' : typeof value === 'number' ? 'Integer' : 'String'
+  }]));
+  const instance = await rest(server.baseUrl, 'admin', 'admin', 'POST',
+    '/engine-rest/process-definition/key/FullOnlineProcess/start', { businessKey: caseNumber, variables });
+  return instance.id;
+}
+
+async function openTasks(user) {
+  return rest(server.baseUrl, user, 'demo', 'GET',
+    `/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseNumber)}`);
+}
+
+async function withBrowser(work) {
+  const chromium = await launchChromium({ viewport: { width: 1600, height: 1400 } });
+  try {
+    const page = await chromium.context.newPage();
+    return await work(page);
+  } finally {
+    await chromium.close();
+  }
+}
+
+test('window-yangpu finds the case in Tasklist, sees the Chinese receipt form and completes 窗口收件', async (t) => {
+  const [receipt] = await openTasks('window-yangpu');
+  assert.equal(receipt?.taskDefinitionKey, 'Task_WindowReceipt');
+
+  await withBrowser(async (page) => {
+    await login(page, server.baseUrl, 'tasklist', 'window-yangpu');
+    const filter = await chooseFilter(page, MY_TASKS);
+    if (filter !== MY_TASKS) {
+      t.diagnostic(`Tasklist has no filter ${MY_TASKS}; the case was found in the default filter ${filter}`);
+    }
+    const entry = taskLink(page, receipt.id);
+    await entry.waitFor();
+    assert.equal((await entry.innerText()).trim(), '窗口收件');
+    await entry.click();
+
+    // the Camunda Form, in Chinese, with the item and the masked id — never the full id
+    const form = page.locator('.task-details .fjs-container');
+    await form.waitFor();
+    await page.locator('.task-details button', { hasText: /^\s*Claim\s*$/ }).click();
+    await page.waitForLoadState('networkidle');
+    const itemField = form.getByLabel('事项名称');
+    await itemField.waitFor();
+    assert.equal(await itemField.inputValue(), item.name);
+    assert.equal(await form.getByLabel('证件号码（脱敏）').inputValue(), applicant.idMasked);
+    assert.equal(await form.getByLabel('申请人').inputValue(), applicant.name);
+
+    await form.getByLabel('收件（出具收件凭证）').check();
+    await page.screenshot({ path: path.join(screenshotDir, 'tasklist-form.png') });
+    await page.locator('.task-details button', { hasText: /^\s*Complete\s*$/ }).click();
+    await entry.waitFor({ state: 'detached' });
+  });
+
+  assert.deepEqual(await openTasks('window-yangpu'), [], 'the receipt task is done');
+});
+
+test('city-public-security then sees 受理 for the case in Tasklist', async (t) => {
+  const [acceptance] = await openTasks('city-public-security');
+  assert.equal(acceptance?.taskDefinitionKey, 'Task_Acceptance');
+
+  await withBrowser(async (page) => {
+    await login(page, server.baseUrl, 'tasklist', 'city-public-security');
+    const filter = await chooseFilter(page, MY_TASKS);
+    if (filter !== MY_TASKS) {
+      t.diagnostic(`Tasklist has no filter ${MY_TASKS}; the case was found in the default filter ${filter}`);
+    }
+    const entry = taskLink(page, acceptance.id);
+    await entry.waitFor();
+    assert.equal((await entry.innerText()).trim(), '受理');
+    await entry.click();
+    await page.locator('.task-details .fjs-container').waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'tasklist-next-task.png') });
+  });
+});
+
+test('supervisor opens the running instance in Cockpit and sees it waiting at 受理', async () => {
+  const [acceptance] = await openTasks('supervisor');
+  assert.equal(acceptance?.taskDefinitionKey, 'Task_Acceptance');
+  await withBrowser(async (page) => {
+    await login(page, server.baseUrl, 'cockpit', 'supervisor');
+    await page.goto(`${server.baseUrl}/camunda/app/cockpit/default/#/process-instance/${processInstanceId}/runtime`);
+    await page.waitForLoadState('networkidle');
+    // the diagram with a token count on the waiting task, and the activity instance tree naming it
+    const waiting = page.locator('[data-element-id="Task_Acceptance"]').first();
+    await waiting.waitFor();
+    const badge = page.locator('.djs-overlays[data-container-id="Task_Acceptance"] .badge.instance-count');
+    await badge.waitFor();
+    assert.equal((await badge.innerText()).trim(), '1');
+    assert.equal(await page.locator('.djs-overlays .badge.instance-count:visible').count(), 1, 'one token only');
+    assert.equal((await page.locator('dd.business-key').innerText()).trim(), caseNumber);
+    // the open user task, by name and id
+    await page.getByRole('link', { name: 'User Tasks' }).click();
+    const row = page.locator('tr', { hasText: '受理' });
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(acceptance.id));
+    await page.getByRole('link', { name: 'User Tasks' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, 'cockpit-instance.png') });
+  });
+});
+
+test('window-xuhui sees none of it: no task in Tasklist, nothing over REST', async () => {
+  assert.deepEqual(await openTasks('window-xuhui'), []);
+  const instances = await rest(server.baseUrl, 'window-xuhui', 'demo', 'GET',
+    `/engine-rest/process-instance?businessKey=${encodeURIComponent(caseNumber)}`);
+  assert.deepEqual(instances, []);
+
+  await withBrowser(async (page) => {
+    await login(page, server.baseUrl, 'tasklist', 'window-xuhui');
+    await chooseFilter(page, MY_TASKS);
+    await page.locator('.tasks-list').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('.tasks-list li.task').count(), 0);
+    assert.equal(await page.locator('.tasks-list li.task', { hasText: /窗口收件|受理/ }).count(), 0);
+    await page.screenshot({ path: path.join(screenshotDir, 'tasklist-other-district.png') });
+  });
+});
