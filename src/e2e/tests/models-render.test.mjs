@@ -14,7 +14,7 @@ let chromium;
 
 before(async () => {
   fs.mkdirSync(modelsDir, { recursive: true });
-  chromium = await launchChromium({ viewport: { width: 1920, height: 1080 } });
+  chromium = await launchChromium({ viewport: { width: 2560, height: 1080 } });
 });
 
 after(async () => {
@@ -36,6 +36,11 @@ for (const file of bpmnFiles()) {
       await page.goto(viewerUrl);
       const xml = fs.readFileSync(file, 'utf8');
       const result = await page.evaluate((modelXml) => window.renderModel(modelXml), xml);
+      // a window of the diagram's proportions, so a wide model is not a thin strip in the picture
+      const width = 2560;
+      const height = Math.min(2400, Math.max(480, Math.round(width * (result.height + 60) / (result.width + 60))));
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => window.fitModel());
       await page.screenshot({ path: path.join(modelsDir, `${name}.png`) });
 
       assert.deepEqual(result.warnings, [], `import warnings in ${name}.bpmn`);
