@@ -36,8 +36,8 @@ for (const file of bpmnFiles()) {
     const reports = await lint(file);
     const errors = reports.filter((r) => r.category === 'error');
     const warnings = reports.filter((r) => r.category !== 'error');
-    if (warnings.length > 0) {
-      t.diagnostic(`warnings in ${name}:\n${describe(warnings)}`);
+    for (const warning of warnings) {
+      t.diagnostic(`warning in ${name}: ${describe([warning])}`);
     }
     assert.equal(errors.length, 0, `lint errors in ${name}:\n${describe(errors)}`);
   });
