@@ -1,0 +1,26 @@
+package cn.govflow.calendar;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The beans BPMN expressions use: {@code workdays} and {@code caseClock}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarProperties.class)
+class CalendarConfiguration {
+
+    @Bean
+    WorkdayCalendar workdayCalendar() {
+        return WorkdayCalendar.fromClasspath();
+    }
+
+    @Bean
+    Workdays workdays(WorkdayCalendar calendar) {
+        return new Workdays(calendar);
+    }
+
+    @Bean
+    CaseClock caseClock(WorkdayCalendar calendar, CalendarProperties properties) {
+        return new CaseClock(calendar, properties.warningWorkdays());
+    }
+}
