@@ -12,24 +12,21 @@ export async function login(page, baseUrl, app, user, password = 'demo') {
   await page.waitForLoadState('networkidle');
 }
 
-/**
- * Focuses a Tasklist filter by its Chinese name; when it does not exist, stays on the filter Tasklist shows
- * first and says which one that was.
- */
+/** Focuses a Tasklist filter by its Chinese name (the filters are created at start-up, cn.govflow.tasklist). */
 export async function chooseFilter(page, name) {
   const filters = page.locator('.task-filter');
   await filters.first().waitFor();
   const wanted = filters.filter({ has: page.locator('.name a', { hasText: name }) });
-  if (await wanted.count() > 0) {
-    await wanted.first().click();
-    await page.waitForLoadState('networkidle');
-    return name;
+  const names = await filters.locator('.name a').allInnerTexts();
+  if (await wanted.count() !== 1) {
+    throw new Error(`Tasklist shows no single filter ${name}; it shows: ${names.map((n) => n.trim()).join(', ')}`);
   }
-  const active = (await page.locator('.task-filter.active .name a').innerText()).replace(/\s*\d+\s*$/, '').trim();
-  return active;
+  await wanted.click();
+  await page.locator('.task-filter.active', { hasText: name }).waitFor();
+  await page.waitForLoadState('networkidle');
 }
 
-/** The task entries the focused filter lists (after the list has loaded). */
-export function taskLink(page, taskId) {
-  return page.locator(`.tasks-list li.task a[href="#/?task=${taskId}"]`);
+/** The entry of one task in the focused filter's list. */
+export function taskEntry(page, taskId) {
+  return page.locator('.tasks-list li.task', { has: page.locator(`a[href="#/?task=${taskId}"]`) });
 }
