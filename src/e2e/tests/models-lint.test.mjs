@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { bpmnFiles, e2eDir, processesDir } from './support/paths.mjs';
+import { bpmnFiles, e2eDir, formsDir, processesDir } from './support/paths.mjs';
 
 const require = createRequire(path.join(e2eDir, 'package.json'));
 const { Linter } = require('bpmnlint');
@@ -40,6 +40,21 @@ for (const file of bpmnFiles()) {
       t.diagnostic(`warning in ${name}: ${describe([warning])}`);
     }
     assert.equal(errors.length, 0, `lint errors in ${name}:\n${describe(errors)}`);
+  });
+}
+
+// Tasklist shows a blank task when camunda:formRef names a form that is not deployed with the model.
+const formIds = fs.existsSync(formsDir)
+  ? new Set(fs.readdirSync(formsDir).filter((name) => name.endsWith('.form'))
+    .map((name) => JSON.parse(fs.readFileSync(path.join(formsDir, name), 'utf8')).id))
+  : new Set();
+
+for (const file of bpmnFiles()) {
+  const name = path.basename(file);
+  test(`every camunda:formRef in ${name} names a form in forms/`, () => {
+    const refs = [...fs.readFileSync(file, 'utf8').matchAll(/camunda:formRef="([^"]+)"/g)].map((match) => match[1]);
+    const missing = [...new Set(refs)].filter((id) => !formIds.has(id));
+    assert.deepEqual(missing, [], `forms missing from ${formsDir}`);
   });
 }
 

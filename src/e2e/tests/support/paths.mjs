@@ -11,6 +11,9 @@ export const processesDir = process.env.GOVFLOW_PROCESSES_DIR
   ? path.resolve(process.env.GOVFLOW_PROCESSES_DIR)
   : path.join(repoRoot, 'processes');
 
+/** The Camunda Forms deployed with the models (forms/ beside processes/). */
+export const formsDir = path.join(path.dirname(processesDir), 'forms');
+
 export function bpmnFiles() {
   if (!fs.existsSync(processesDir)) {
     return [];
