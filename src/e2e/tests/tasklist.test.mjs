@@ -52,6 +52,20 @@ async function openTasks(user) {
     `/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseNumber)}`);
 }
 
+/** Waits (up to 30 s) until the locator's text matches. */
+async function expectText(locator, pattern) {
+  const deadline = Date.now() + 30000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await locator.innerText().catch(() => '');
+    if (pattern.test(text)) {
+      return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`text ${JSON.stringify(text)} never matched ${pattern}`);
+}
+
 async function withBrowser(work) {
   const chromium = await launchChromium({ viewport: { width: 1600, height: 1400 } });
   try {
@@ -140,6 +154,8 @@ test('supervisor opens the running instance in Cockpit and sees it waiting at �
 });
 
 test('window-xuhui sees none of it: no task in Tasklist, nothing over REST', async () => {
+  const [open] = await rest(server.baseUrl, 'admin', 'admin', 'GET', `/engine-rest/task?processInstanceId=${processInstanceId}`);
+  assert.ok(open, 'the case has an open task');
   assert.deepEqual(await openTasks('window-xuhui'), []);
   const instances = await rest(server.baseUrl, 'window-xuhui', 'demo', 'GET',
     `/engine-rest/process-instance?businessKey=${encodeURIComponent(caseNumber)}`);
@@ -148,10 +164,21 @@ test('window-xuhui sees none of it: no task in Tasklist, nothing over REST', asy
   await withBrowser(async (page) => {
     await login(page, server.baseUrl, 'tasklist', 'window-xuhui');
     await chooseFilter(page, MY_TASKS);
-    await page.locator('.tasks-list').first().waitFor();
+    // wait until the filter has counted and the list has loaded, then expect both empty
+    const counter = page.locator('.task-filter.active .counter');
+    await expectText(counter, /^\s*\d+\s*$/);
+    assert.equal((await counter.innerText()).trim(), '0');
+    await page.locator('section.tasks-list .loader').first().waitFor({ state: 'hidden' });
     await page.waitForLoadState('networkidle');
     assert.equal(await page.locator('.tasks-list li.task').count(), 0);
-    assert.equal(await page.locator('.tasks-list li.task', { hasText: /窗口收件|受理/ }).count(), 0);
+    await page.getByText('No task matching filters found.').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'tasklist-other-district.png') });
+
+    // nor by guessing the link of the open task
+    await page.goto(`${server.baseUrl}/camunda/app/tasklist/default/#/?task=${open.id}`);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator('.task-details .fjs-container').count(), 0);
+    assert.doesNotMatch(await page.locator('body').innerText(), new RegExp(`${caseNumber}|${item.name}`));
   });
 });
