@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './support/browser.mjs';
-import { screenshotDir } from './support/paths.mjs';
+import { formsDir, processesDir, screenshotDir } from './support/paths.mjs';
 import { rest, startGovflow } from './support/server.mjs';
 import { chooseFilter, login, taskEntry } from './support/webapps.mjs';
 
@@ -181,4 +181,28 @@ test('window-xuhui sees none of it: no task in Tasklist, nothing over REST', asy
     assert.equal(await page.locator('.task-details .fjs-container').count(), 0);
     assert.doesNotMatch(await page.locator('body').innerText(), new RegExp(`${caseNumber}|${item.name}`));
   });
+});
+
+test('process-owner deploys the model over /engine-rest/deployment/create; the running case keeps its version', async () => {
+  const auth = `Basic ${Buffer.from('process-owner:demo').toString('base64')}`;
+  const body = new FormData();
+  body.append('deployment-name', 'full-online-e2e');
+  body.append('deployment-source', 'e2e');
+  const model = path.join(processesDir, 'full-online.bpmn');
+  body.append('full-online.bpmn', new Blob([fs.readFileSync(model)]), 'full-online.bpmn');
+  for (const name of fs.readdirSync(formsDir).filter((file) => file.endsWith('.form'))) {
+    body.append(name, new Blob([fs.readFileSync(path.join(formsDir, name))]), name);
+  }
+  const response = await fetch(`${server.baseUrl}/engine-rest/deployment/create`,
+    { method: 'POST', headers: { Authorization: auth }, body });
+  assert.equal(response.status, 200, await response.clone().text());
+  const deployed = Object.values((await response.json()).deployedProcessDefinitions);
+  assert.equal(deployed.length, 1);
+
+  const instance = await rest(server.baseUrl, 'admin', 'admin', 'GET', `/engine-rest/process-instance/${processInstanceId}`);
+  assert.notEqual(instance.definitionId, deployed[0].id, 'the running case stays on the version it started with');
+  const latest = await rest(server.baseUrl, 'admin', 'admin', 'GET', '/engine-rest/process-definition/key/FullOnlineProcess');
+  assert.equal(latest.id, deployed[0].id, 'new cases start on the deployed version');
+  const [task] = await openTasks('city-public-security');
+  assert.equal(task?.taskDefinitionKey, 'Task_Acceptance', 'the case still waits where it waited');
 });
