@@ -18,7 +18,11 @@ class StartupIntegrationTests {
         "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:govflow-startup-${random.uuid};DB_CLOSE_DELAY=-1",
         "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.webapp.enabled=false",
         // Its own engine name: the engine registry is static, and the cached test context's REST API uses "default".
-        "--camunda.bpm.process-engine-name=startupProbe"
+        "--camunda.bpm.process-engine-name=startupProbe",
+        // A licence signing key, which production start-up requires (cn.govflow.license), generated in a temp folder.
+        "--govflow.license.keystore.password=startup-probe", "--govflow.license.keystore.generate-if-missing=true",
+        "--govflow.license.keystore.path=" + System.getProperty("java.io.tmpdir") + "/govflow-startup-"
+                + java.util.UUID.randomUUID() + "/licence-signing.p12"
     };
 
     @Test

@@ -1,0 +1,71 @@
+package cn.govflow.application;
+
+import cn.govflow.catalog.ApplicantType;
+import cn.govflow.catalog.Channel;
+import cn.govflow.catalog.HandlingMode;
+import cn.govflow.catalog.VoucherIssuer;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Table {@code gf_case} over plain JDBC, in the same transaction as the engine. */
+@Repository
+class CaseRepository {
+
+    private static final String COLUMNS = "case_number, item_code, mode, department, district, new_town, channel, "
+            + "situation, applicant_type, applicant_name, id_type, id_number, phone, address, delivery_method, "
+            + "delivery_address, commitment, process_instance_id, voucher_number, voucher_issued_by, "
+            + "acceptance_expected_by, started_by, idempotency_key, request_hash, created_at, status";
+
+    private final JdbcTemplate jdbc;
+
+    CaseRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the caller's Idempotency-Key is taken */
+    void insert(CaseRecord c) {
+        jdbc.update("insert into gf_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.caseNumber(), c.itemCode(), c.mode().name(), c.department(), c.district(), c.newTown(),
+                c.channel().name(), c.situation(), c.applicantType().name(), c.applicantName(), c.idType().name(),
+                c.idNumber(), c.phone(), c.address(), c.deliveryMethod().name(), c.deliveryAddress(),
+                c.commitment(), c.processInstanceId(), c.voucherNumber(), c.voucherIssuedBy().name(),
+                c.acceptanceExpectedBy() == null ? null : Date.valueOf(c.acceptanceExpectedBy()), c.startedBy(),
+                c.idempotencyKey(), c.requestHash(), Timestamp.from(c.createdAt()), c.status());
+    }
+
+    void setProcessInstanceId(String caseNumber, String processInstanceId) {
+        jdbc.update("update gf_case set process_instance_id = ? where case_number = ?", processInstanceId,
+                caseNumber);
+    }
+
+    Optional<CaseRecord> find(String caseNumber) {
+        return jdbc.query("select " + COLUMNS + " from gf_case where case_number = ?", CaseRepository::map,
+                caseNumber).stream().findFirst();
+    }
+
+    Optional<CaseRecord> findByIdempotencyKey(String startedBy, String key) {
+        return jdbc.query("select " + COLUMNS + " from gf_case where started_by = ? and idempotency_key = ?",
+                CaseRepository::map, startedBy, key).stream().findFirst();
+    }
+
+    private static CaseRecord map(ResultSet rs, int row) throws SQLException {
+        Date expected = rs.getDate("acceptance_expected_by");
+        return new CaseRecord(rs.getString("case_number"), rs.getString("item_code"),
+                HandlingMode.valueOf(rs.getString("mode")), rs.getString("department"), rs.getString("district"),
+                rs.getString("new_town"), Channel.valueOf(rs.getString("channel")), rs.getString("situation"),
+                ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("applicant_name"),
+                IdType.valueOf(rs.getString("id_type")), rs.getString("id_number"), rs.getString("phone"),
+                rs.getString("address"), DeliveryMethod.valueOf(rs.getString("delivery_method")),
+                rs.getString("delivery_address"), rs.getBoolean("commitment"), rs.getString("process_instance_id"),
+                rs.getString("voucher_number"), VoucherIssuer.valueOf(rs.getString("voucher_issued_by")),
+                expected == null ? null : expected.toLocalDate(), rs.getString("started_by"),
+                rs.getString("idempotency_key"), rs.getString("request_hash"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("status"));
+    }
+}

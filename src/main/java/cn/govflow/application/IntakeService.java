@@ -1,0 +1,254 @@
+package cn.govflow.application;
+
+import static cn.govflow.process.CaseVariables.ACCEPTANCE_AT;
+import static cn.govflow.process.CaseVariables.APPLICANT_ID_MASKED;
+import static cn.govflow.process.CaseVariables.APPLICANT_NAME;
+import static cn.govflow.process.CaseVariables.APPLICANT_TYPE;
+import static cn.govflow.process.CaseVariables.CASE_NUMBER;
+import static cn.govflow.process.CaseVariables.CHANNEL;
+import static cn.govflow.process.CaseVariables.CLOCK_STARTS_AT;
+import static cn.govflow.process.CaseVariables.COMMITMENT;
+import static cn.govflow.process.CaseVariables.DELIVERY_METHOD;
+import static cn.govflow.process.CaseVariables.DEPARTMENT;
+import static cn.govflow.process.CaseVariables.DEPARTMENT_NAME;
+import static cn.govflow.process.CaseVariables.DISTRICT;
+import static cn.govflow.process.CaseVariables.ITEM_CODE;
+import static cn.govflow.process.CaseVariables.ITEM_NAME;
+import static cn.govflow.process.CaseVariables.MATERIALS_RECEIVED;
+import static cn.govflow.process.CaseVariables.MODE;
+import static cn.govflow.process.CaseVariables.ON_THE_SPOT;
+import static cn.govflow.process.CaseVariables.PAPER_MATERIALS;
+import static cn.govflow.process.CaseVariables.PROMISED_DAYS;
+import static cn.govflow.process.CaseVariables.RECEIPT_IS_ACCEPTANCE;
+import static cn.govflow.process.CaseVariables.RESULT_TYPE;
+import static cn.govflow.process.CaseVariables.SITUATION;
+import static cn.govflow.process.CaseVariables.VOUCHER_ISSUED_BY;
+
+import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.catalog.AcceptanceAt;
+import cn.govflow.catalog.CatalogItem;
+import cn.govflow.catalog.CatalogService;
+import cn.govflow.catalog.District;
+import cn.govflow.catalog.HandlingMode;
+import cn.govflow.catalog.Material;
+import cn.govflow.catalog.Situation;
+import cn.govflow.system.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts a case: checks the caller and the application against the catalog, then records the case and starts
+ * the process of the item's mode in one transaction, with the case number as business key.
+ */
+@Service
+class IntakeService {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /**
+     * R19: the applicant is told at receipt when the acceptance decision will be known: five working days of the
+     * official calendar (holidays and make-up days included), or today where receipt is acceptance (R24).
+     */
+    static final int ACCEPTANCE_DECISION_WORKING_DAYS = 5;
+    static final String STARTED = "STARTED";
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
+    private final CatalogService catalog;
+    private final CaseRepository cases;
+    private final CaseNumbers numbers;
+    private final WorkdayCalendar workdays;
+    private final RuntimeService runtime;
+    private final RepositoryService repository;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper canonicalJson = new ObjectMapper();
+    private final Clock clock = Clock.system(SHANGHAI);
+
+    IntakeService(CatalogService catalog, CaseRepository cases, CaseNumbers numbers, WorkdayCalendar workdays,
+            RuntimeService runtime, RepositoryService repository, PlatformTransactionManager transactionManager) {
+        this.catalog = catalog;
+        this.cases = cases;
+        this.numbers = numbers;
+        this.workdays = workdays;
+        this.runtime = runtime;
+        this.repository = repository;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** The case and whether this call created it ({@code false}: an idempotent repeat). */
+    record Started(CaseRecord record, boolean created) {}
+
+    /** Only the portal and the windows start cases; a window clerk only in their own district. */
+    void checkMayStart(Caller caller, String district) {
+        if (caller.isIn(Caller.PORTAL)) {
+            return;
+        }
+        List<String> windows = caller.windowDistricts();
+        if (windows.isEmpty()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, null, "role",
+                    "只有一网通办门户（portal）和综合窗口（window-*）可以申请办件");
+        }
+        if (district != null && !windows.contains(district)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "district", "window-district",
+                    "综合窗口只能为本区（" + String.join("、", windows) + "）收件，不能为 " + district + " 收件");
+        }
+    }
+
+    Started start(ApplicationRequest request, Caller caller, String idempotencyKey) {
+        checkMayStart(caller, request.district());
+        String hash = hash(request);
+        if (idempotencyKey != null) {
+            Optional<CaseRecord> earlier = cases.findByIdempotencyKey(caller.userId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return repeat(earlier.get(), hash);
+            }
+        }
+        CatalogItem item = catalog.find(request.itemCode()).orElseThrow(() -> ApiException.notFound("itemCode",
+                "事项目录中没有编号为 " + request.itemCode() + " 的事项"));
+        Situation situation = ApplicationRules.check(item, request);
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(item.mode().processId()).count() == 0) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "itemCode", "deployment",
+                    item.mode().displayName() + "流程（" + item.mode().processId() + "）尚未部署，暂不能收件");
+        }
+        try {
+            CaseRecord record = transaction.execute(status -> create(item, situation, request, caller, idempotencyKey,
+                    hash));
+            log.info("case {} started: item {} ({}), district {}, channel {}, applicant {} {}, by {}",
+                    record.caseNumber(), item.code(), item.mode(), record.district(), record.channel(),
+                    record.applicantType(), record.idNumberMasked(), caller.userId());
+            return new Started(record, true);
+        } catch (DataAccessException e) {
+            // A concurrent request with the same Idempotency-Key committed first: answer with its case.
+            if (idempotencyKey != null) {
+                Optional<CaseRecord> winner = cases.findByIdempotencyKey(caller.userId(), idempotencyKey);
+                if (winner.isPresent()) {
+                    log.info("Idempotency-Key of {} taken by a concurrent request: answering with case {}",
+                            caller.userId(), winner.get().caseNumber());
+                    return repeat(winner.get(), hash);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private CaseRecord create(CatalogItem item, Situation situation, ApplicationRequest request, Caller caller,
+            String idempotencyKey, String hash) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
+        District district = District.fromCode(request.district()).orElseThrow();
+        String caseNumber = numbers.next(today, district);
+        LocalDate decisionKnown = item.receiptIsAcceptance() ? today
+                : workdays.addWorkdays(today, ACCEPTANCE_DECISION_WORKING_DAYS);
+        ApplicationRequest.Applicant applicant = request.applicant();
+        CaseRecord record = new CaseRecord(caseNumber, item.code(), item.mode(), item.department().code(),
+                district.code(), request.newTown(), request.channel(), situation.code(), applicant.type(),
+                applicant.name(), applicant.idType(), applicant.idNumber(), applicant.phone(), applicant.address(),
+                request.delivery().method(), request.delivery().address(), request.commitment(), null,
+                "SJ-" + caseNumber, item.voucherIssuedBy(), decisionKnown, caller.userId(), idempotencyKey, hash,
+                now, STARTED);
+        cases.insert(record);
+        ProcessInstance instance = runtime.createProcessInstanceByKey(item.mode().processId())
+                .businessKey(caseNumber)
+                .setVariables(variables(item, situation, request, record))
+                .execute();
+        cases.setProcessInstanceId(caseNumber, instance.getId());
+        return record.withProcessInstanceId(instance.getId());
+    }
+
+    /** The start variables of COMMON.md: the case, the item's plan (R22), nothing personal beyond name and masked id. */
+    static Map<String, Object> variables(CatalogItem item, Situation situation, ApplicationRequest request,
+            CaseRecord record) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put(CASE_NUMBER, record.caseNumber());
+        v.put(ITEM_CODE, item.code());
+        v.put(ITEM_NAME, item.name());
+        v.put(MODE, item.mode().name());
+        v.put(DEPARTMENT, item.department().code());
+        v.put(DEPARTMENT_NAME, item.department().name());
+        v.put(DISTRICT, record.district());
+        v.put(CHANNEL, request.channel().name());
+        v.put(APPLICANT_NAME, request.applicant().name());
+        v.put(APPLICANT_ID_MASKED, record.idNumberMasked());
+        v.put(APPLICANT_TYPE, request.applicant().type().name());
+        v.put(DELIVERY_METHOD, request.delivery().method().name());
+        v.put(COMMITMENT, request.commitment() && item.commitmentAllowed());
+        v.put(SITUATION, situation.name());
+        v.put(MATERIALS_RECEIVED, materialsReceived(situation, request));
+        v.put(RESULT_TYPE, item.resultType().name());
+        v.put(PROMISED_DAYS, item.promisedDays());
+        v.put(ON_THE_SPOT, item.onTheSpotAllowed());
+        v.put(RECEIPT_IS_ACCEPTANCE, item.receiptIsAcceptance());
+        v.put(ACCEPTANCE_AT, acceptanceAt(item).name());
+        v.put(PAPER_MATERIALS, item.entrustedReceipt() != null && item.entrustedReceipt().paperMaterials());
+        v.put(CLOCK_STARTS_AT, item.clockStartsAt().name());
+        v.put(VOUCHER_ISSUED_BY, item.voucherIssuedBy().name());
+        return v;
+    }
+
+    /**
+     * R18 names who accepts for entrusted items only; the other modes accept where they decide: the city
+     * department (full-online) or the district receiving department (delegated), at the window where receipt
+     * is acceptance (R24).
+     */
+    static AcceptanceAt acceptanceAt(CatalogItem item) {
+        if (item.entrustedReceipt() != null) {
+            return item.entrustedReceipt().acceptanceAt();
+        }
+        if (item.receiptIsAcceptance()) {
+            return AcceptanceAt.WINDOW;
+        }
+        return item.mode() == HandlingMode.DELEGATED ? AcceptanceAt.DISTRICT_DEPARTMENT : AcceptanceAt.CITY_DEPARTMENT;
+    }
+
+    /** One material per line: "申请表（上传）". */
+    static String materialsReceived(Situation situation, ApplicationRequest request) {
+        return request.materials().stream().map(given -> {
+            String name = situation.material(given.code()).map(Material::name).orElse(given.code());
+            return name + "（" + switch (given.source()) {
+                case UPLOAD -> "上传";
+                case E_LICENCE -> "电子证照";
+                case PAPER -> "纸质";
+            } + "）";
+        }).collect(Collectors.joining("\n"));
+    }
+
+    private static Started repeat(CaseRecord earlier, String hash) {
+        if (!hash.equals(earlier.requestHash())) {
+            throw new ApiException(HttpStatus.CONFLICT, "Idempotency-Key", "idempotency",
+                    "该 Idempotency-Key 已用于另一份不同的申请（办件 " + earlier.caseNumber() + "）");
+        }
+        return new Started(earlier, false);
+    }
+
+    private String hash(ApplicationRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalJson.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the request", e);
+        }
+    }
+}

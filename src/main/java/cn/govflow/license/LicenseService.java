@@ -1,0 +1,267 @@
+package cn.govflow.license;
+
+import cn.govflow.catalog.Department;
+import cn.govflow.catalog.DepartmentDirectory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues, reads, verifies and revokes e-licences. One licence per case: the register's UNIQUE(case_number)
+ * decides, so a retried or concurrent issuance returns the licence that already exists (R20).
+ */
+public class LicenseService {
+
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final String VERSION = "001";
+
+    /** What the issuing delegate knows about the case (process variables, no personal data beyond these). */
+    public record IssueRequest(String caseNumber, String itemCode, String itemName, String department,
+            String departmentName, String applicantName, String applicantIdMasked, String applicantType,
+            String district) {}
+
+    /** A licence as published: the signed content, its signature, and its register status (not signed). */
+    public record LicenceDocument(JsonNode licence, Signature signature, boolean revoked, Instant revokedAt,
+            String revokeReason) {
+
+        public String identifier() {
+            return licence.path("identifier").asText();
+        }
+    }
+
+    public record Signature(String algorithm, String keyId, String value) {}
+
+    public record Problem(String field, String message) {}
+
+    public record Verification(boolean valid, boolean signatureValid, boolean checkCharacterValid,
+            boolean registered, boolean revoked, Instant revokedAt, String revokeReason, List<Problem> problems) {}
+
+    public record PublicKey(String algorithm, String keyId, String publicKeyPem) {}
+
+    private final LicenceRepository register;
+    private final SigningKeys keys;
+    private final LicenceIssuers issuers;
+    private final LicenceTemplates templates;
+    private final DepartmentDirectory departments;
+    private final Period validity;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    LicenseService(LicenceRepository register, SigningKeys keys, LicenceIssuers issuers, LicenceTemplates templates,
+            DepartmentDirectory departments, Period validity, PlatformTransactionManager transactions, Clock clock) {
+        this.register = register;
+        this.keys = keys;
+        this.issuers = issuers;
+        this.templates = templates;
+        this.departments = departments;
+        this.validity = validity;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // The licence is committed on its own, like an entry in an external licence library: a job that fails
+        // afterwards does not take it back, and its retry finds it.
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Issues the case's licence, or returns the one it already has. */
+    public LicenceDocument issue(IssueRequest request) {
+        require(request.caseNumber(), "caseNumber");
+        Optional<LicenceDocument> existing = findByCase(request.caseNumber());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            ownTransaction.executeWithoutResult(status -> create(request));
+        } catch (DuplicateKeyException concurrentIssuance) {
+            // another execution of the same job won the race: its licence is the case's licence
+        }
+        return findByCase(request.caseNumber()).orElseThrow(
+                () -> new IllegalStateException("licence of case " + request.caseNumber() + " not found after issuing"));
+    }
+
+    public Optional<LicenceDocument> findByCase(String caseNumber) {
+        return register.findByCase(caseNumber).filter(l -> l.identifier() != null).map(this::document);
+    }
+
+    public Optional<LicenceDocument> findByIdentifier(String identifier) {
+        return register.findByIdentifier(identifier).map(this::document);
+    }
+
+    /** Revokes the case's licence (R29: a false 告知承诺); false when the case has no licence. */
+    public boolean revoke(String caseNumber, String reason) {
+        require(caseNumber, "caseNumber");
+        require(reason, "reason");
+        register.revoke(caseNumber, clock.instant(), reason);
+        return register.findByCase(caseNumber).map(l -> l.revokedAt() != null).orElse(false);
+    }
+
+    public PublicKey publicKey() {
+        return new PublicKey(SigningKeys.ALGORITHM, keys.keyId(), keys.publicKeyPem());
+    }
+
+    /**
+     * Checks a licence document as anyone holding it would: the signature over the canonical content, the
+     * identifier's check character, and the register (known, unchanged, not revoked). Every failure is named.
+     */
+    public Verification verify(JsonNode licence, String algorithm, String signatureValue) {
+        List<Problem> problems = new ArrayList<>();
+
+        boolean signatureValid = false;
+        if (algorithm != null && !SigningKeys.ALGORITHM.equals(algorithm)) {
+            problems.add(new Problem("signature.algorithm", "签名算法须为 " + SigningKeys.ALGORITHM));
+        } else {
+            try {
+                signatureValid = keys.verify(CanonicalJson.bytes(licence), Base64.getDecoder().decode(signatureValue));
+            } catch (IllegalArgumentException notBase64) {
+                signatureValid = false;
+            }
+            if (!signatureValid) {
+                problems.add(new Problem("signature", "签名与证照内容不符：证照内容被改动或签名不是本系统签发"));
+            }
+        }
+
+        String identifier = licence.path("identifier").asText(null);
+        boolean checkCharacterValid = false;
+        if (identifier == null) {
+            problems.add(new Problem("licence.identifier", "缺少证照标识"));
+        } else {
+            try {
+                checkCharacterValid = LicenceIdentifier.parse(identifier).checkCharacterValid();
+                if (!checkCharacterValid) {
+                    problems.add(new Problem("licence.identifier", "证照标识的校验位错误（ISO/IEC 7064 MOD 37,36）"));
+                }
+            } catch (IllegalArgumentException malformed) {
+                problems.add(new Problem("licence.identifier", malformed.getMessage()));
+            }
+        }
+
+        Optional<LicenceRepository.StoredLicence> stored =
+                identifier == null ? Optional.empty() : register.findByIdentifier(identifier);
+        boolean revoked = stored.map(l -> l.revokedAt() != null).orElse(false);
+        if (stored.isEmpty()) {
+            if (identifier != null) {
+                problems.add(new Problem("licence.identifier", "证照库中没有该证照"));
+            }
+        } else {
+            for (String path : differences(read(stored.get().content()), licence)) {
+                problems.add(new Problem("licence." + path, "与证照库登记的内容不一致"));
+            }
+            if (revoked) {
+                problems.add(new Problem("licence", "证照已于 " + stored.get().revokedAt() + " 撤销："
+                        + stored.get().revokeReason()));
+            }
+        }
+        boolean valid = problems.isEmpty();
+        return new Verification(valid, signatureValid, checkCharacterValid, stored.isPresent(), revoked,
+                stored.map(LicenceRepository.StoredLicence::revokedAt).orElse(null),
+                stored.map(LicenceRepository.StoredLicence::revokeReason).orElse(null), List.copyOf(problems));
+    }
+
+    private void create(IssueRequest request) {
+        Instant now = clock.instant();
+        long id = register.insert(request.caseNumber(), now);
+        LocalDate issueDate = LocalDate.ofInstant(now, SHANGHAI);
+
+        LicenceIssuers.Codes codes = issuers.forDepartment(request.department());
+        LicenceTemplate template = templates.forItem(request.itemCode(), request.itemName());
+        String serial = String.format("%d%08d", issueDate.getYear(), id);
+        LicenceIdentifier identifier =
+                LicenceIdentifier.of(codes.authorityCode() + template.typeNumber(), codes.issuerCode(), serial, VERSION);
+
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        content.put("identifier", identifier.toString());
+        content.put("licenceNumber", "沪" + template.typeNumber() + "-" + serial);
+        content.put("name", template.name());
+        content.put("type", template.typeName());
+        ObjectNode holder = content.putObject("holder");
+        holder.put("name", request.applicantName());
+        holder.put("idType", "ENTERPRISE".equals(request.applicantType()) ? "统一社会信用代码" : "居民身份证");
+        holder.put("idMasked", request.applicantIdMasked());
+        ObjectNode issuer = content.putObject("issuer");
+        issuer.put("name", issuerName(request));
+        issuer.put("code", codes.issuerCode());
+        content.put("issueDate", issueDate.toString());
+        content.put("validFrom", issueDate.toString());
+        content.put("validUntil", issueDate.plus(validity).minusDays(1).toString());
+        content.put("caseNumber", request.caseNumber());
+        content.put("itemCode", request.itemCode());
+        content.put("itemName", request.itemName());
+
+        String signature = Base64.getEncoder().encodeToString(keys.sign(CanonicalJson.bytes(content)));
+        register.complete(id, identifier.toString(), CanonicalJson.text(content), signature, keys.keyId());
+    }
+
+    private String issuerName(IssueRequest request) {
+        if (request.departmentName() != null && !request.departmentName().isBlank()) {
+            return request.departmentName();
+        }
+        return Optional.ofNullable(request.department()).flatMap(departments::find).map(Department::name)
+                .orElse("上海市人民政府");
+    }
+
+    private LicenceDocument document(LicenceRepository.StoredLicence stored) {
+        return new LicenceDocument(read(stored.content()),
+                new Signature(SigningKeys.ALGORITHM, stored.keyId(), stored.signature()), stored.revokedAt() != null,
+                stored.revokedAt(), stored.revokeReason());
+    }
+
+    private JsonNode read(String content) {
+        try {
+            return json.readTree(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("licence register holds unreadable content", e);
+        }
+    }
+
+    /** The paths (holder.name) whose values differ between two licence contents. */
+    private static List<String> differences(JsonNode registered, JsonNode presented) {
+        Map<String, JsonNode> a = flatten(registered);
+        Map<String, JsonNode> b = flatten(presented);
+        TreeSet<String> paths = new TreeSet<>(a.keySet());
+        paths.addAll(b.keySet());
+        return paths.stream().filter(path -> !java.util.Objects.equals(a.get(path), b.get(path))).toList();
+    }
+
+    private static Map<String, JsonNode> flatten(JsonNode node) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        flatten("", node, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), out);
+            }
+        } else {
+            out.put(prefix, node);
+        }
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package cn.govflow.license;
+
+import cn.govflow.process.CaseVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${revokeLicenseDelegate}}: revokes the case's e-licence when the 告知承诺 verification found the
+ * commitment false (R29). Reads {@code caseNumber} and {@code revokeReason} (default: the R29 reason), writes
+ * {@code licenceRevoked} (false when the case has no e-licence).
+ */
+@Component("revokeLicenseDelegate")
+class RevokeLicenseDelegate implements JavaDelegate {
+
+    static final String REVOKE_REASON = "revokeReason";
+    static final String LICENCE_REVOKED = "licenceRevoked";
+    static final String DEFAULT_REASON = "告知承诺核查不实，撤销行政许可（R29）";
+
+    private final LicenseService licenses;
+
+    RevokeLicenseDelegate(LicenseService licenses) {
+        this.licenses = licenses;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
+        Object reason = execution.getVariable(REVOKE_REASON);
+
+        boolean revoked = licenses.revoke(caseNumber, reason == null || reason.toString().isBlank()
+                ? DEFAULT_REASON : reason.toString());
+
+        execution.setVariable(LICENCE_REVOKED, revoked);
+    }
+}

@@ -1,0 +1,32 @@
+package cn.govflow.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class UnifiedSocialCreditCodeTests {
+
+    /*
+     * 11310000GF00000449, by hand (GB 32100: C18 = 31 − (Σ Cᵢ·Wᵢ mod 31), alphabet 0–9 A–H J–N P Q R T U W X Y):
+     * values 1 1 3 1 0 0 0 0 G=16 F=15 0 0 0 0 0 4 4, weights 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28
+     * Σ = 1 + 3 + 27 + 27 + 320 + 435 + 120 + 112 = 1045; 1045 mod 31 = 22; 31 − 22 = 9 → 9.
+     */
+    @Test
+    @DisplayName("R20: a unified social credit code carries its GB 32100 check character")
+    void checkCharacterOfTheDemoPublicSecurityCode() {
+        assertThat(UnifiedSocialCreditCode.isValid("11310000GF00000449")).isTrue();
+        assertThat(UnifiedSocialCreditCode.isValid("11310000GF00000448")).isFalse();
+        assertThat(UnifiedSocialCreditCode.isValid("11310000GF0000044I")).isFalse();
+        assertThat(UnifiedSocialCreditCode.isValid("11310000GF0000044")).isFalse();
+    }
+
+    @Test
+    @DisplayName("R20: every configured authority and issuer code is a valid unified social credit code")
+    void configuredCodesAreValid() {
+        LicenceIssuers issuers = new LicenceIssuers();
+
+        assertThat(issuers.forDepartment("public-security").issuerCode()).isEqualTo("11310000GF00000449");
+        assertThat(issuers.forDepartment("no-such-department").issuerCode()).isEqualTo("11310000GF0000001U");
+    }
+}
