@@ -1,6 +1,7 @@
-// What the people see: a window clerk works a full-online case (started by the portal, channel WINDOW) in Tasklist, the city
-// department then finds its task, a supervisor sees in Cockpit where the case waits, and a clerk of another
-// district sees none of it. Screenshots go to target/e2e/.
+// What the people see: a window clerk works a full-online case (started by the portal, channel WINDOW) in
+// Tasklist, the city department then finds its task, a supervisor sees in Cockpit where the case waits, a clerk
+// of another district sees none of it, and a process owner's redeployment leaves the case on its version.
+// Screenshots go to target/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
