@@ -152,7 +152,8 @@ test('supervisor opens the running instance in Cockpit and sees it waiting at å
 });
 
 test('window-xuhui sees none of it: no task in Tasklist, nothing over REST', async () => {
-  const [open] = await rest(server.baseUrl, 'admin', 'admin', 'GET', `/engine-rest/task?processInstanceId=${processInstanceId}`);
+  const [open] = await rest(server.baseUrl, 'admin', 'admin', 'GET',
+    `/engine-rest/task?processInstanceId=${processInstanceId}`);
   assert.ok(open, 'the case has an open task');
   assert.deepEqual(await openTasks('window-xuhui'), []);
   const instances = await rest(server.baseUrl, 'window-xuhui', 'demo', 'GET',
@@ -181,7 +182,7 @@ test('window-xuhui sees none of it: no task in Tasklist, nothing over REST', asy
   });
 });
 
-test('process-owner deploys the model over /engine-rest/deployment/create; the running case keeps its version', async () => {
+test('process-owner deploys over /engine-rest/deployment/create; the running case keeps its version', async () => {
   const auth = `Basic ${Buffer.from('process-owner:demo').toString('base64')}`;
   const body = new FormData();
   body.append('deployment-name', 'full-online-e2e');
@@ -197,9 +198,11 @@ test('process-owner deploys the model over /engine-rest/deployment/create; the r
   const deployed = Object.values((await response.json()).deployedProcessDefinitions);
   assert.equal(deployed.length, 1);
 
-  const instance = await rest(server.baseUrl, 'admin', 'admin', 'GET', `/engine-rest/process-instance/${processInstanceId}`);
+  const instance = await rest(server.baseUrl, 'admin', 'admin', 'GET',
+    `/engine-rest/process-instance/${processInstanceId}`);
   assert.notEqual(instance.definitionId, deployed[0].id, 'the running case stays on the version it started with');
-  const latest = await rest(server.baseUrl, 'admin', 'admin', 'GET', '/engine-rest/process-definition/key/FullOnlineProcess');
+  const latest = await rest(server.baseUrl, 'admin', 'admin', 'GET',
+    '/engine-rest/process-definition/key/FullOnlineProcess');
   assert.equal(latest.id, deployed[0].id, 'new cases start on the deployed version');
   const [task] = await openTasks('city-public-security');
   assert.equal(task?.taskDefinitionKey, 'Task_Acceptance', 'the case still waits where it waited');
