@@ -80,6 +80,19 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    @DisplayName("a window clerk reads the case of their own task (Tasklist's columns), not another district's")
+    void windowClerkReadsOwnCasesVariablesOnly() {
+        ResponseEntity<JsonNode> own = rest.withBasicAuth("window-yangpu", "demo").getForEntity(
+                "/engine-rest/process-instance/" + yangpuCase.getId() + "/variables", JsonNode.class);
+        ResponseEntity<JsonNode> other = rest.withBasicAuth("window-yangpu", "demo").getForEntity(
+                "/engine-rest/process-instance/" + pudongCase.getId() + "/variables", JsonNode.class);
+
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(own.getBody().path("district").path("value").asText()).isEqualTo("yangpu");
+        assertThat(other.getStatusCode().is2xxSuccessful()).isFalse();
+    }
+
+    @Test
     @DisplayName("a window clerk completes their own task but not another district's (403)")
     void windowClerkCompletesOnlyOwnTasks() {
         String yangpuTask = taskOf(yangpuCase);
