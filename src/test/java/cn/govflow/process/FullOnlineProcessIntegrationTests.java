@@ -101,6 +101,38 @@ class FullOnlineProcessIntegrationTests {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
     }
 
+    @Test
+    @DisplayName("R15/R28: the portal supplements the missing materials and the case goes back to acceptance; a second supplement is 409")
+    void r28_supplementOverThePortalResumesTheCase() {
+        String caseNumber = rest.withBasicAuth("portal", "demo")
+                .postForEntity("/api/applications", application(), JsonNode.class).getBody().path("caseNumber").asText();
+        String acceptance = openTask(caseNumber, TASK_ACCEPTANCE, DEPARTMENT_USER);
+        claim(acceptance, DEPARTMENT_USER);
+        assertThat(submit(acceptance, DEPARTMENT_USER, Map.of("acceptanceOutcome", "SUPPLEMENT",
+                "missingMaterials", "犬只近期照片（清晰正面）")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> supplement = Map.of("materials", List.of("犬只近期照片"));
+
+        assertThat(rest.withBasicAuth("window-xuhui", "demo").postForEntity("/api/applications/{c}/supplements",
+                supplement, JsonNode.class, caseNumber).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("portal", "demo").postForEntity("/api/applications/{c}/supplements",
+                Map.of("materials", List.of()), JsonNode.class, caseNumber).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<JsonNode> supplemented = rest.withBasicAuth("portal", "demo").postForEntity(
+                "/api/applications/{c}/supplements", supplement, JsonNode.class, caseNumber);
+        assertThat(supplemented.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        String again = openTask(caseNumber, TASK_ACCEPTANCE, DEPARTMENT_USER);
+        assertThat(again).isNotEqualTo(acceptance);
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+        assertThat(runtime.getVariable(instanceId, CaseVariables.MATERIALS_RECEIVED).toString())
+                .contains("犬只近期照片（补正）");
+        ResponseEntity<JsonNode> twice = rest.withBasicAuth("portal", "demo").postForEntity(
+                "/api/applications/{c}/supplements", supplement, JsonNode.class, caseNumber);
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(twice.getHeaders().getContentType().toString()).contains("problem+json");
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
 
     /** 2022-FO-004 核发《养犬登记证》（补证）, situation 登记证遗失, online, e-licence; the id card is exempt (R8). */
