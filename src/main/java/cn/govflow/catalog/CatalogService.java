@@ -34,6 +34,11 @@ public class CatalogService {
         this.byCode = items.stream().collect(Collectors.toUnmodifiableMap(CatalogItem::code, Function.identity()));
     }
 
+    /** The catalog at its default location, for code that runs without Spring (tests, tools). */
+    public static CatalogService fromClasspath() {
+        return new CatalogService(new CatalogLoader(new DepartmentDirectory()).load(CatalogProperties.DEFAULT_LOCATION));
+    }
+
     public List<CatalogItem> all() {
         return items;
     }

@@ -1,5 +1,7 @@
 package cn.govflow.license;
 
+import cn.govflow.application.UnifiedSocialCreditCode;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;

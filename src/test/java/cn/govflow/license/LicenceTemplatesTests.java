@@ -2,12 +2,13 @@ package cn.govflow.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govflow.catalog.CatalogService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class LicenceTemplatesTests {
 
-    private final CatalogLicenceTemplates templates = new CatalogLicenceTemplates();
+    private final CatalogLicenceTemplates templates = new CatalogLicenceTemplates(CatalogService.fromClasspath());
 
     @Test
     @DisplayName("R20: the licence name comes from the item catalog")

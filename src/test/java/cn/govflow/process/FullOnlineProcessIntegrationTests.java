@@ -206,28 +206,8 @@ class FullOnlineProcessIntegrationTests {
 
     /** The variables intake sets for 2022-FO-004 核发《养犬登记证》（补证）, online, e-licence. */
     static Map<String, Object> caseVariables(String caseNumber) {
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = new FullOnlineProcessTests.CaseBuilder().variables;
         variables.put(CaseVariables.CASE_NUMBER, caseNumber);
-        variables.put(CaseVariables.ITEM_CODE, "2022-FO-004");
-        variables.put(CaseVariables.ITEM_NAME, "核发《养犬登记证》（补证）");
-        variables.put(CaseVariables.MODE, "FULL_ONLINE");
-        variables.put(CaseVariables.DEPARTMENT, "public-security");
-        variables.put(CaseVariables.DEPARTMENT_NAME, "市公安局");
-        variables.put(CaseVariables.DISTRICT, "yangpu");
-        variables.put(CaseVariables.CHANNEL, "ONLINE");
-        variables.put(CaseVariables.APPLICANT_NAME, "张三");
-        variables.put(CaseVariables.APPLICANT_ID_MASKED, "3101**********1234");
-        variables.put(CaseVariables.APPLICANT_TYPE, "PERSON");
-        variables.put(CaseVariables.DELIVERY_METHOD, "E_LICENCE");
-        variables.put(CaseVariables.COMMITMENT, false);
-        variables.put(CaseVariables.SITUATION, "证件遗失");
-        variables.put(CaseVariables.MATERIALS_RECEIVED, "申请表");
-        variables.put(CaseVariables.RESULT_TYPE, "E_LICENCE");
-        variables.put(CaseVariables.PROMISED_DAYS, 5);
-        variables.put(CaseVariables.ON_THE_SPOT, false);
-        variables.put(CaseVariables.RECEIPT_IS_ACCEPTANCE, false);
-        variables.put(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE");
-        variables.put(CaseVariables.VOUCHER_ISSUED_BY, "ONLINE");
         return variables;
     }
 }

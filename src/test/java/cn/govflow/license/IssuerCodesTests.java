@@ -2,10 +2,12 @@ package cn.govflow.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govflow.application.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class UnifiedSocialCreditCodeTests {
+/** The issuer codes of config/license/issuers.yaml pass the same GB 32100 check as applicants' codes. */
+class IssuerCodesTests {
 
     /*
      * 11310000GF00000449, by hand (GB 32100: C18 = 31 − (Σ Cᵢ·Wᵢ mod 31), alphabet 0–9 A–H J–N P Q R T U W X Y):
