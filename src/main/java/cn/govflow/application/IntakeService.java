@@ -14,6 +14,7 @@ import static cn.govflow.process.CaseVariables.DEPARTMENT_NAME;
 import static cn.govflow.process.CaseVariables.DISTRICT;
 import static cn.govflow.process.CaseVariables.ITEM_CODE;
 import static cn.govflow.process.CaseVariables.ITEM_NAME;
+import static cn.govflow.process.CaseVariables.LICENCE_REPLACED_PAPER;
 import static cn.govflow.process.CaseVariables.MATERIALS_RECEIVED;
 import static cn.govflow.process.CaseVariables.MODE;
 import static cn.govflow.process.CaseVariables.ON_THE_SPOT;
@@ -205,6 +206,8 @@ class IntakeService {
         v.put(COMMITMENT, request.commitment() && item.commitmentAllowed());
         v.put(SITUATION, situation.name());
         v.put(MATERIALS_RECEIVED, materialsReceived(situation, request));
+        v.put(LICENCE_REPLACED_PAPER,
+                request.materials().stream().anyMatch(m -> m.source() == MaterialSource.E_LICENCE));
         v.put(RESULT_TYPE, item.resultType().name());
         v.put(PROMISED_DAYS, item.promisedDays());
         v.put(ON_THE_SPOT, item.onTheSpotAllowed());

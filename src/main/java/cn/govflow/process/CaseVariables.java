@@ -21,6 +21,8 @@ public final class CaseVariables {
     public static final String COMMITMENT = "commitment";
     public static final String SITUATION = "situation";
     public static final String MATERIALS_RECEIVED = "materialsReceived";
+    /** R8 用证免交: at least one material came from an e-licence instead of paper or upload (the report counts it). */
+    public static final String LICENCE_REPLACED_PAPER = "licenceReplacedPaper";
 
     // The item's plan (R22), copied from the catalog at start.
     public static final String RESULT_TYPE = "resultType";

@@ -102,7 +102,8 @@ public class TaskOutcomeValidationPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    static TaskOutcomeRule declaredRule(Element userTask) {
+    /** The rule a user task declares with {@code outcome.*} Camunda properties, or null. */
+    public static TaskOutcomeRule declaredRule(Element userTask) {
         Element extensions = userTask.element("extensionElements");
         Element properties = extensions == null ? null : extensions.elementNS(
                 org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");

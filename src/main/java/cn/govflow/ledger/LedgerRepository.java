@@ -1,0 +1,136 @@
+package cn.govflow.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Tables {@code gf_ledger_case} and {@code gf_ledger_step} over plain JDBC, in the caller's (the engine's) transaction. */
+@Repository
+class LedgerRepository {
+
+    private static final String CASE_COLUMNS = "case_number, process_instance_id, item_code, item_name, mode, "
+            + "department, district, channel, applicant_type, commitment, on_the_spot_allowed, "
+            + "licence_replaced_paper, fee, promised_workdays, applied_at, received_at, accepted_at, "
+            + "promised_decision_date, decided_at, delivered_at, completed_at, outcome, approval_revoked, "
+            + "actual_workdays, on_time, overdue, on_the_spot, status";
+
+    private static final String STEP_COLUMNS = "activity_id, activity_type, step_name, candidate_group, assignee, "
+            + "action, opinion, started_at, due_at, ended_at";
+
+    private final JdbcTemplate jdbc;
+
+    LedgerRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the case unless it is there already (a process restarted for the same case keeps its first row). */
+    boolean insertCase(LedgerCase c) {
+        if (findCase(c.caseNumber()).isPresent()) {
+            return false;
+        }
+        jdbc.update("insert into gf_ledger_case (" + CASE_COLUMNS + ", applied_year, applied_month) values "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.caseNumber(), c.processInstanceId(), c.itemCode(), c.itemName(), c.mode(), c.department(),
+                c.district(), c.channel(), c.applicantType(), c.commitment(), c.onTheSpotAllowed(),
+                c.licenceReplacedPaper(), c.fee(), c.promisedWorkdays(), ts(c.appliedAt()), ts(c.receivedAt()),
+                ts(c.acceptedAt()), date(c.promisedDecisionDate()), ts(c.decidedAt()), ts(c.deliveredAt()),
+                ts(c.completedAt()), c.outcome(), c.approvalRevoked(), c.actualWorkdays(), c.onTime(), c.overdue(),
+                c.onTheSpot(), c.status(), c.appliedAt().getYear(), c.appliedAt().getMonthValue());
+        return true;
+    }
+
+    /** Writes the columns that change while a case runs. */
+    void updateProgress(LedgerCase c) {
+        jdbc.update("update gf_ledger_case set process_instance_id = ?, received_at = ?, accepted_at = ?, "
+                        + "promised_decision_date = ?, decided_at = ?, delivered_at = ?, completed_at = ?, outcome = ?, "
+                        + "approval_revoked = ?, actual_workdays = ?, on_time = ?, overdue = ?, on_the_spot = ?, "
+                        + "status = ? where case_number = ?",
+                c.processInstanceId(), ts(c.receivedAt()), ts(c.acceptedAt()), date(c.promisedDecisionDate()),
+                ts(c.decidedAt()), ts(c.deliveredAt()), ts(c.completedAt()), c.outcome(), c.approvalRevoked(),
+                c.actualWorkdays(), c.onTime(), c.overdue(), c.onTheSpot(), c.status(), c.caseNumber());
+    }
+
+    Optional<LedgerCase> findCase(String caseNumber) {
+        return jdbc.query("select " + CASE_COLUMNS + " from gf_ledger_case where case_number = ?",
+                LedgerRepository::mapCase, caseNumber).stream().findFirst();
+    }
+
+    void insertStep(String caseNumber, String taskId, LedgerStep s) {
+        jdbc.update("insert into gf_ledger_step (case_number, task_id, " + STEP_COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                caseNumber, taskId, s.activityId(), s.activityType(), s.name(), s.candidateGroup(), s.assignee(),
+                s.action(), s.opinion(), ts(s.startedAt()), ts(s.dueAt()), ts(s.endedAt()));
+    }
+
+    /** Closes the open step of a user task. */
+    int endTaskStep(String taskId, String assignee, String action, String opinion, LocalDateTime endedAt) {
+        return jdbc.update("update gf_ledger_step set assignee = coalesce(?, assignee), action = ?, opinion = ?, "
+                + "ended_at = ? where task_id = ? and ended_at is null", assignee, action, opinion, ts(endedAt), taskId);
+    }
+
+    /** Closes the newest open step of a waiting state or service task. */
+    int endActivityStep(String caseNumber, String activityId, String action, LocalDateTime endedAt) {
+        Long id = jdbc.query("select id from gf_ledger_step where case_number = ? and activity_id = ? "
+                        + "and ended_at is null and task_id is null order by id desc",
+                rs -> rs.next() ? rs.getLong(1) : null, caseNumber, activityId);
+        if (id == null) {
+            return 0;
+        }
+        return jdbc.update("update gf_ledger_step set action = ?, ended_at = ? where id = ?", action, ts(endedAt), id);
+    }
+
+    List<LedgerStep> steps(String caseNumber) {
+        return jdbc.query("select " + STEP_COLUMNS + " from gf_ledger_step where case_number = ? "
+                + "order by started_at, id", LedgerRepository::mapStep, caseNumber);
+    }
+
+    private static LedgerCase mapCase(ResultSet rs, int row) throws SQLException {
+        return new LedgerCase(rs.getString("case_number"), rs.getString("process_instance_id"),
+                rs.getString("item_code"), rs.getString("item_name"), rs.getString("mode"),
+                rs.getString("department"), rs.getString("district"), rs.getString("channel"),
+                rs.getString("applicant_type"), rs.getBoolean("commitment"), rs.getBoolean("on_the_spot_allowed"),
+                rs.getBoolean("licence_replaced_paper"), rs.getBigDecimal("fee"),
+                (Integer) rs.getObject("promised_workdays", Integer.class), local(rs, "applied_at"),
+                local(rs, "received_at"), local(rs, "accepted_at"), localDate(rs, "promised_decision_date"),
+                local(rs, "decided_at"), local(rs, "delivered_at"), local(rs, "completed_at"),
+                rs.getString("outcome"), rs.getBoolean("approval_revoked"),
+                rs.getObject("actual_workdays", Integer.class), rs.getObject("on_time", Boolean.class),
+                rs.getObject("overdue", Boolean.class), rs.getBoolean("on_the_spot"), rs.getString("status"));
+    }
+
+    private static LedgerStep mapStep(ResultSet rs, int row) throws SQLException {
+        return new LedgerStep(rs.getString("activity_id"), rs.getString("activity_type"), rs.getString("step_name"),
+                rs.getString("candidate_group"), rs.getString("assignee"), rs.getString("action"),
+                rs.getString("opinion"), local(rs, "started_at"), local(rs, "due_at"), local(rs, "ended_at"));
+    }
+
+    static Timestamp ts(LocalDateTime time) {
+        return time == null ? null : Timestamp.valueOf(time);
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private static LocalDateTime local(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static BigDecimal zeroIfNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}
