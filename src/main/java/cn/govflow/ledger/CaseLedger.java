@@ -134,7 +134,7 @@ public class CaseLedger {
                 opinion = text;
             } else {
                 action = text;
-                String companion = rule.requiredWith().get(text);
+                String companion = text == null ? null : rule.requiredWith().get(text);
                 if (companion != null) {
                     Object detail = task.getVariable(companion);
                     opinion = detail instanceof Collection<?> list ? String.join("、", list.stream()
