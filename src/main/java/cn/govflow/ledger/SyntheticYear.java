@@ -127,9 +127,20 @@ public class SyntheticYear {
             });
             written = to;
         }
+        analyze();
         LOG.info("Synthetic year {}: {} cases written in {} ms", p.name(), written,
                 (System.nanoTime() - started) / 1_000_000);
         return written;
+    }
+
+    /**
+     * Refreshes the planner's statistics after the bulk load: without them PostgreSQL estimates the year at two
+     * rows, sorts 410,646 on disk and answers the report in 0.6 s instead of 0.2 s. (Autovacuum would get there
+     * later; a load is followed by a measurement at once.)
+     */
+    private void analyze() {
+        String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        jdbc.execute("PostgreSQL".equals(database) ? "analyze gf_ledger_case" : "analyze table gf_ledger_case");
     }
 
     private List<LocalDate> workdays(int year) {
