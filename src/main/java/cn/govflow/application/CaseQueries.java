@@ -2,6 +2,8 @@ package cn.govflow.application;
 
 import cn.govflow.catalog.CatalogItem;
 import cn.govflow.catalog.CatalogService;
+import cn.govflow.ledger.Ledger;
+import cn.govflow.ledger.LedgerCase;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.system.ApiException;
 import java.time.Instant;
@@ -27,11 +29,13 @@ class CaseQueries {
     private final CaseRepository cases;
     private final CatalogService catalog;
     private final HistoryService history;
+    private final Ledger ledger;
 
-    CaseQueries(CaseRepository cases, CatalogService catalog, HistoryService history) {
+    CaseQueries(CaseRepository cases, CatalogService catalog, HistoryService history, Ledger ledger) {
         this.cases = cases;
         this.catalog = catalog;
         this.history = history;
+        this.ledger = ledger;
     }
 
     CaseView find(String caseNumber, Caller caller) {
@@ -59,7 +63,10 @@ class CaseQueries {
 
     CaseView view(CaseRecord record) {
         String itemName = catalog.find(record.itemCode()).map(CatalogItem::name).orElse(null);
-        String status = record.status();
+        // After Camunda's history cleanup only the ledger still knows how the case ended.
+        String status = ledger.find(record.caseNumber())
+                .map(c -> LedgerCase.ENDED.equals(c.status()) && c.outcome() != null ? c.outcome() : "RUNNING")
+                .orElse(record.status());
         List<CaseView.Step> current = List.of();
         List<CaseView.TimelineEntry> timeline = List.of();
         if (record.processInstanceId() != null) {

@@ -275,6 +275,8 @@ class LedgerIntegrationTests {
         JsonNode timeline = getJson("portal", "/api/applications/{c}/timeline", caseA);
         assertThat(timeline.path("ledgerCase").path("caseNumber").asText()).isEqualTo(caseA);
         assertThat(timeline.path("steps").size()).isGreaterThanOrEqualTo(5);
+        assertThat(getJson("portal", "/api/applications/{c}", caseA).path("status").asText())
+                .as("the case's status comes from the ledger once its history is gone").isEqualTo("APPROVED");
         assertThat(rest.withBasicAuth("window-jinshan", "demo").getForEntity("/api/applications/{c}/timeline",
                 JsonNode.class, caseA).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(rest.withBasicAuth("supervisor", "demo").getForEntity("/api/applications/{c}/timeline",
