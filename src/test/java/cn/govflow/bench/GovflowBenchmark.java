@@ -1,0 +1,617 @@
+package cn.govflow.bench;
+
+import cn.govflow.GovflowApplication;
+import cn.govflow.application.BenchIntake;
+import cn.govflow.ledger.SyntheticYear;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmark of issue 12, run by {@code ./mvnw -Pbench verify} (or this main class with the test classpath):
+ * in one JVM, on H2 and — when {@code POSTGRES_URL} is set — on PostgreSQL, one database after the other:
+ * <ol>
+ * <li>end-to-end throughput: N cases of each mode through all their user tasks via the Java API, the real
+ * intake, delegates, listeners and ledger live, async steps on the job executor; per-task completion latency;</li>
+ * <li>the same N through a bare-engine baseline: a model with the same number of user tasks and nothing else,
+ * on the same engine and database, driven by the same code — govflow's throughput as a ratio of it;</li>
+ * <li>REST intake: {@code POST /api/applications} over HTTP at increasing rates, latency and errors per rate;</li>
+ * <li>the annual report over the synthetic 杨浦 2023 year (410,646 cases).</li>
+ * </ol>
+ * Prints one table and writes {@code target/bench/results.json}. Exits non-zero on errors or lost cases only —
+ * never on a timing.
+ */
+public final class GovflowBenchmark {
+
+    static final int CASES = Integer.getInteger("bench.cases", 200);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 30);
+    static final int WORKERS = Integer.getInteger("bench.workers", 4);
+    static final int[] RATES = {5, 10, 20, 40, 80};
+    static final int RATE_SECONDS = Integer.getInteger("bench.rate-seconds", 8);
+    static final int REPORT_CALLS = 20;
+
+    /** One handling mode: the request that starts a case and the user tasks it passes. */
+    record Mode(String name, String processKey, Map<String, Object> request, String user, List<String> groups,
+            int userTasks) {}
+
+    static final List<Mode> MODES = List.of(
+            new Mode("FULL_ONLINE", "FullOnlineProcess", Map.of("itemCode", "2022-FO-004", "channel", "ONLINE",
+                    "district", "yangpu",
+                    "applicant", Map.of("type", "PERSON", "name", "张三", "idType", "RESIDENT_ID",
+                            "idNumber", "310110199001011230"),
+                    "situation", "lost",
+                    "materials", List.of(Map.of("code", "licence-loss-statement", "source", "UPLOAD"),
+                            Map.of("code", "dog-photo", "source", "UPLOAD")),
+                    "delivery", Map.of("method", "E_LICENCE"), "commitment", false),
+                    "portal", List.of("portal"), 3),
+            new Mode("DELEGATED", "DelegatedImplementationProcess", Map.of("itemCode", "2022-DI-007",
+                    "channel", "WINDOW", "district", "pudong",
+                    "applicant", Map.of("type", "ENTERPRISE", "name", "上海某会展有限公司", "idType", "USCC",
+                            "idNumber", "91350100M000100Y43"),
+                    "situation", "standard",
+                    "materials", List.of(Map.of("code", "application-form", "source", "UPLOAD"),
+                            Map.of("code", "security-plan", "source", "PAPER"),
+                            Map.of("code", "venue-consent", "source", "UPLOAD")),
+                    "delivery", Map.of("method", "WINDOW_PICKUP"), "commitment", false),
+                    "window-pudong", List.of("window-pudong"), 5),
+            new Mode("ENTRUSTED_RECEIPT", "EntrustedReceiptProcess", Map.of("itemCode", "2022-ER-005",
+                    "channel", "WINDOW", "district", "songjiang",
+                    "applicant", Map.of("type", "ENTERPRISE", "name", "上海某科技有限公司", "idType", "USCC",
+                            "idNumber", "91350100M000100Y43"),
+                    "situation", "standard",
+                    "materials", List.of(Map.of("code", "application-form", "source", "PAPER"),
+                            Map.of("code", "business-licence", "source", "UPLOAD"),
+                            Map.of("code", "job-description", "source", "UPLOAD")),
+                    "delivery", Map.of("method", "WINDOW_PICKUP"), "commitment", false),
+                    "window-songjiang", List.of("window-songjiang"), 3));
+
+    /** What each user task of the chosen paths is completed with. */
+    static final Map<String, Map<String, Object>> ANSWERS = Map.of(
+            "Task_WindowReceipt", Map.of("receiptOutcome", "RECEIVED"),
+            "Task_Acceptance", Map.of("acceptanceOutcome", "ACCEPTED"),
+            "Task_Review", Map.of("reviewOpinion", "材料齐全，同意", "escalate", false),
+            "Task_Decision", Map.of("decision", "APPROVED"),
+            "Task_Delivery", Map.of("handedOver", true));
+
+    private GovflowBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("startedAt", Instant.now().toString());
+        results.put("machine", machine());
+        results.put("commit", git("rev-parse", "--short", "HEAD"));
+        results.put("casesPerMode", CASES);
+        List<Map<String, Object>> databases = new ArrayList<>();
+        results.put("databases", databases);
+        boolean failed = false;
+
+        List<String> wanted = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
+        if (wanted.contains("h2")) {
+            failed |= run("H2 (in memory)", h2(), List.of("demo"), databases);
+        }
+        String postgres = System.getenv("POSTGRES_URL");
+        if (wanted.contains("postgres") && postgres != null && !postgres.isBlank()) {
+            recreateIfBenchDatabase(postgres);
+            failed |= run("PostgreSQL " + postgres.replaceAll(".*//", ""), Map.of(), List.of("demo", "postgres"),
+                    databases);
+        } else {
+            System.out.println("POSTGRES_URL not set: PostgreSQL skipped");
+        }
+
+        Files.createDirectories(out);
+        Path file = out.resolve("results.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
+        System.out.println(table(results));
+        System.out.println("written: " + file.toAbsolutePath());
+        System.exit(failed ? 1 : 0);
+    }
+
+    /** Runs every measurement against one database; returns whether something failed. */
+    static boolean run(String name, Map<String, Object> properties, List<String> profiles,
+            List<Map<String, Object>> databases) throws Exception {
+        Map<String, Object> props = new HashMap<>(properties);
+        props.put("server.port", 0);
+        // Every delegated case must end: no random spot check keeps one waiting (R4 is tested elsewhere).
+        props.put("govflow.supervision.spot-check-rate", 0);
+        props.put("govflow.license.keystore.path", Files.createTempDirectory("govflow-bench").resolve("k.p12").toString());
+        props.put("logging.level.root", "WARN");
+        props.put("logging.level.cn.govflow.bench", "INFO");
+        props.put("spring.main.banner-mode", "off");
+        Map<String, Object> db = new LinkedHashMap<>();
+        db.put("database", name);
+        databases.add(db);
+        System.out.println("== " + name);
+        // As command-line arguments: they outrank ./config/application.yaml (default properties would not).
+        List<String> argumentList = new ArrayList<>(props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+        // -Dbench.args="--camunda.bpm.history-level=audit ..." tries an engine setting without a code change.
+        String extra = System.getProperty("bench.args", "").trim();
+        if (!extra.isEmpty()) {
+            argumentList.addAll(List.of(extra.split("\\s+")));
+            db.put("arguments", extra);
+        }
+        String[] arguments = argumentList.toArray(String[]::new);
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(GovflowApplication.class)
+                .profiles(profiles.toArray(String[]::new)).run(arguments)) {
+            Bench bench = new Bench(ctx);
+            bench.deployBaselines();
+            // Warm-up: the JIT, the caches, the connection pool — not measured.
+            for (Mode mode : MODES) {
+                bench.throughput(mode, WARMUP);
+                bench.baseline(mode, WARMUP);
+            }
+            Map<String, Object> throughput = new LinkedHashMap<>();
+            long allCases = 0;
+            double govflowSeconds = 0;
+            double baselineSeconds = 0;
+            for (Mode mode : MODES) {
+                Result ours = bench.throughput(mode, CASES);
+                Result bare = bench.baseline(mode, CASES);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("govflow", ours.toMap());
+                m.put("baseline", bare.toMap());
+                m.put("ratio", round(ours.casesPerSecond() / bare.casesPerSecond(), 2));
+                throughput.put(mode.name(), m);
+                allCases += ours.cases();
+                govflowSeconds += ours.seconds();
+                baselineSeconds += bare.seconds();
+                bench.errors += ours.errors() + ours.lost() + bare.errors() + bare.lost();
+            }
+            Map<String, Object> overall = new LinkedHashMap<>();
+            overall.put("cases", allCases);
+            overall.put("casesPerSecond", round(allCases / govflowSeconds, 1));
+            overall.put("baselineCasesPerSecond", round(allCases / baselineSeconds, 1));
+            overall.put("ratio", round(baselineSeconds / govflowSeconds, 2));
+            throughput.put("ALL", overall);
+            db.put("throughput", throughput);
+            String parts = System.getProperty("bench.parts", "throughput,intake,report");
+            db.put("restIntake", parts.contains("intake") ? bench.restIntake() : List.of());
+            db.put("annualReport", parts.contains("report") ? bench.annualReport() : Map.of());
+            db.put("errors", bench.errors);
+            return bench.errors > 0;
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            db.put("failure", e.toString());
+            return true;
+        }
+    }
+
+    /** The measurements against one running application. */
+    static final class Bench {
+        final ConfigurableApplicationContext ctx;
+        final RuntimeService runtime;
+        final TaskService tasks;
+        final HistoryService history;
+        final JdbcTemplate jdbc;
+        final BenchIntake intake;
+        final int port;
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long errors;
+        int run;
+
+        Bench(ConfigurableApplicationContext ctx) {
+            this.ctx = ctx;
+            this.runtime = ctx.getBean(RuntimeService.class);
+            this.tasks = ctx.getBean(TaskService.class);
+            this.history = ctx.getBean(HistoryService.class);
+            this.jdbc = ctx.getBean(JdbcTemplate.class);
+            this.intake = BenchIntake.of(ctx.getBean(BenchIntake.serviceType()), ctx.getBean(ObjectMapper.class));
+            this.port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        }
+
+        /** The bare models: start, the same number of user tasks as the mode's path, end. Nothing else. */
+        void deployBaselines() {
+            RepositoryService repository = ctx.getBean(RepositoryService.class);
+            for (Mode mode : MODES) {
+                AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(baselineKey(mode))
+                        .camundaHistoryTimeToLive(1).startEvent();
+                for (int i = 1; i <= mode.userTasks(); i++) {
+                    builder = builder.userTask("Task_" + i);
+                }
+                BpmnModelInstance model = builder.endEvent().done();
+                repository.createDeployment().name("bench-baseline").addModelInstance(baselineKey(mode) + ".bpmn",
+                        model).deploy();
+            }
+        }
+
+        static String baselineKey(Mode mode) {
+            return "BenchBaseline_" + mode.name();
+        }
+
+        Result throughput(Mode mode, int n) throws InterruptedException {
+            return drive(mode.name(), n, i -> intake.start(mode.request(), mode.user(), mode.groups()),
+                    task -> ANSWERS.get(task.getTaskDefinitionKey()),
+                    keys -> jdbc.queryForObject("select count(*) from gf_ledger_case where status = 'ENDED' and "
+                            + "outcome = 'APPROVED' and case_number in (" + placeholders(keys.size()) + ")",
+                            Long.class, keys.toArray()));
+        }
+
+        Result baseline(Mode mode, int n) throws InterruptedException {
+            int r = ++run;
+            return drive("baseline " + mode.name(), n,
+                    i -> runtime.startProcessInstanceByKey(baselineKey(mode), "BASE-" + r + "-" + i)
+                            .getBusinessKey(),
+                    task -> Map.of(),
+                    keys -> history.createHistoricProcessInstanceQuery().processDefinitionKey(baselineKey(mode))
+                            .completed().processInstanceBusinessKeyIn(keys.toArray(String[]::new)).count());
+        }
+
+        interface Starter {
+            String start(int i);
+        }
+
+        interface Answers {
+            Map<String, Object> of(Task task);
+        }
+
+        interface EndedCount {
+            long count(List<String> keys);
+        }
+
+        /**
+         * Starts n cases, then WORKERS threads complete their cases' open tasks until every case has ended (async
+         * steps run on the job executor meanwhile). Wall time from the first start to the last end.
+         */
+        Result drive(String label, int n, Starter starter, Answers answers, EndedCount ended)
+                throws InterruptedException {
+            long begin = System.nanoTime();
+            List<String> keys = new ArrayList<>();
+            AtomicInteger failures = new AtomicInteger();
+            for (int i = 0; i < n; i++) {
+                try {
+                    keys.add(starter.start(i));
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                    System.err.println(label + ": start failed: " + e);
+                }
+            }
+            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            List<List<String>> parts = new ArrayList<>();
+            for (int w = 0; w < WORKERS; w++) {
+                parts.add(new ArrayList<>());
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                parts.get(i % WORKERS).add(keys.get(i));
+            }
+            CountDownLatch done = new CountDownLatch(WORKERS);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            for (List<String> part : parts) {
+                new Thread(() -> {
+                    try {
+                        work(part, answers, latencies, failures, deadline);
+                    } finally {
+                        done.countDown();
+                    }
+                }, "bench-worker").start();
+            }
+            done.await();
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            long endedCases = keys.isEmpty() ? 0 : chunks(keys).stream().mapToLong(ended::count).sum();
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            Result result = new Result(n, seconds, sorted.size(), percentile(sorted, 50), percentile(sorted, 99),
+                    failures.get(), n - endedCases);
+            System.out.printf("%-30s %5d cases %7.1f cases/s  task p50 %6.1f ms p99 %6.1f ms  errors %d lost %d%n",
+                    label, n, result.casesPerSecond(), result.p50Ms(), result.p99Ms(), result.errors(),
+                    result.lost());
+            return result;
+        }
+
+        void work(List<String> mine, Answers answers, ConcurrentLinkedQueue<Long> latencies, AtomicInteger failures,
+                long deadline) {
+            List<String> open = new ArrayList<>(mine);
+            while (!open.isEmpty() && System.nanoTime() < deadline) {
+                List<Task> found = new ArrayList<>();
+                for (List<String> chunk : chunks(open)) {
+                    found.addAll(tasks.createTaskQuery().processInstanceBusinessKeyIn(chunk.toArray(String[]::new))
+                            .list());
+                }
+                for (Task task : found) {
+                    Map<String, Object> variables = answers.of(task);
+                    if (variables == null) {
+                        failures.incrementAndGet();
+                        System.err.println("no answer for " + task.getTaskDefinitionKey());
+                        continue;
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        tasks.complete(task.getId(), variables);
+                        latencies.add(System.nanoTime() - t0);
+                    } catch (OptimisticLockingException e) {
+                        // An async step of the same case committed first: the task is still there, next round.
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                        System.err.println("complete " + task.getTaskDefinitionKey() + " failed: " + e);
+                    }
+                }
+                if (found.isEmpty()) {
+                    List<String> running = new ArrayList<>();
+                    for (List<String> chunk : chunks(open)) {
+                        // The engine's query has no business-key list: read its runtime table directly.
+                        running.addAll(jdbc.queryForList("select distinct BUSINESS_KEY_ from ACT_RU_EXECUTION where "
+                                + "PARENT_ID_ is null and BUSINESS_KEY_ in (" + placeholders(chunk.size()) + ")",
+                                String.class, chunk.toArray()));
+                    }
+                    if (running.size() == open.size()) {
+                        sleep(10);
+                    }
+                    open = running;
+                }
+            }
+        }
+
+        /** Open-loop POST /api/applications at each rate for RATE_SECONDS; latency of the answers, errors. */
+        List<Map<String, Object>> restIntake() throws Exception {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            byte[] body = new ObjectMapper().writeValueAsBytes(MODES.get(0).request());
+            String auth = "Basic " + Base64.getEncoder().encodeToString("portal:demo".getBytes(StandardCharsets.UTF_8));
+            for (int rate : RATES) {
+                int total = rate * RATE_SECONDS;
+                ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+                AtomicInteger failed = new AtomicInteger();
+                CountDownLatch answered = new CountDownLatch(total);
+                ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+                long periodNanos = 1_000_000_000L / rate;
+                long begin = System.nanoTime();
+                for (int i = 0; i < total; i++) {
+                    clock.schedule(() -> {
+                        long t0 = System.nanoTime();
+                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                        + "/api/applications"))
+                                .timeout(Duration.ofSeconds(30)).header("Authorization", auth)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                            if (e != null || r.statusCode() != 201) {
+                                failed.incrementAndGet();
+                            } else {
+                                latencies.add(System.nanoTime() - t0);
+                            }
+                            answered.countDown();
+                        });
+                    }, i * periodNanos, TimeUnit.NANOSECONDS);
+                }
+                answered.await(2, TimeUnit.MINUTES);
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                clock.shutdownNow();
+                List<Long> sorted = new ArrayList<>(latencies);
+                Collections.sort(sorted);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("ratePerSecond", rate);
+                row.put("requests", total);
+                row.put("answeredPerSecond", round(sorted.size() / seconds, 1));
+                row.put("p50Ms", round(percentile(sorted, 50), 1));
+                row.put("p99Ms", round(percentile(sorted, 99), 1));
+                row.put("errors", failed.get());
+                errors += failed.get();
+                rows.add(row);
+                System.out.printf("REST intake %3d/s: %4d requests, p50 %6.1f ms, p99 %6.1f ms, errors %d%n", rate,
+                        total, percentile(sorted, 50), percentile(sorted, 99), failed.get());
+            }
+            return rows;
+        }
+
+        /** Loads the synthetic 杨浦 2023 year, then times GET /api/reports/annual for it. */
+        Map<String, Object> annualReport() throws Exception {
+            SyntheticYear.Profile profile = SyntheticYear.Profile.YANGPU_2023;
+            long t0 = System.nanoTime();
+            ctx.getBean(SyntheticYear.class).load(profile);
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            String auth = "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/reports/annual?year=2023&district=yangpu")).header("Authorization", auth).GET().build();
+            List<Long> latencies = new ArrayList<>();
+            String last = null;
+            for (int i = 0; i < REPORT_CALLS + 3; i++) {
+                long s = System.nanoTime();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                long took = System.nanoTime() - s;
+                if (response.statusCode() != 200) {
+                    errors++;
+                }
+                if (i >= 3) {
+                    latencies.add(took);
+                }
+                last = response.body();
+            }
+            long applications = new ObjectMapper().readTree(last).path("figures").path("applications").asLong();
+            if (applications != profile.applications()) {
+                errors++;
+                System.err.println("report counts " + applications + " applications, expected " + profile.applications());
+            }
+            Collections.sort(latencies);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cases", profile.applications());
+            m.put("loadSeconds", round(loadSeconds, 1));
+            m.put("calls", latencies.size());
+            m.put("p50Ms", round(percentile(latencies, 50), 1));
+            m.put("p99Ms", round(percentile(latencies, 99), 1));
+            m.put("applicationsReported", applications);
+            System.out.printf("annual report over %d cases: load %.1f s, p50 %.1f ms, p99 %.1f ms%n",
+                    profile.applications(), loadSeconds, percentile(latencies, 50), percentile(latencies, 99));
+            return m;
+        }
+    }
+
+    record Result(int cases, double seconds, int tasks, double p50Ms, double p99Ms, long errors, long lost) {
+        double casesPerSecond() {
+            return cases / seconds;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cases", cases);
+            m.put("seconds", round(seconds, 2));
+            m.put("casesPerSecond", round(casesPerSecond(), 1));
+            m.put("tasksCompleted", tasks);
+            m.put("taskP50Ms", round(p50Ms, 2));
+            m.put("taskP99Ms", round(p99Ms, 2));
+            m.put("errors", errors);
+            m.put("lost", lost);
+            return m;
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Map<String, Object> h2() {
+        return Map.of("spring.datasource.url", "jdbc:h2:mem:govflow-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    }
+
+    /** Drops and creates the PostgreSQL database of POSTGRES_URL when its name says it is a benchmark's. */
+    static void recreateIfBenchDatabase(String url) throws SQLException {
+        String name = url.replaceAll(".*/([^/?]+).*", "$1");
+        if (!name.contains("bench")) {
+            System.out.println("database " + name + " used as it is (only *bench* databases are recreated)");
+            return;
+        }
+        String admin = url.replace("/" + name, "/postgres");
+        String user = System.getenv().getOrDefault("POSTGRES_USER", "postgres");
+        try (Connection c = DriverManager.getConnection(admin, user, System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    static List<List<String>> chunks(List<String> keys) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 500) {
+            chunks.add(keys.subList(i, Math.min(keys.size(), i + 500)));
+        }
+        return chunks;
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    static double percentile(List<Long> sortedNanos, int p) {
+        if (sortedNanos.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, Math.min(sortedNanos.size() - 1, index))) / 1e6;
+    }
+
+    static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        m.put("memoryGiB", Math.round(memory / (1024.0 * 1024 * 1024)));
+        m.put("maxHeapGiB", round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024), 1));
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        return m;
+    }
+
+    static String git(String... args) {
+        try {
+            List<String> command = new ArrayList<>(List.of("git"));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 ? out : "unknown";
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static String table(Map<String, Object> results) {
+        StringBuilder t = new StringBuilder("\n");
+        Map<String, Object> machine = (Map<String, Object>) results.get("machine");
+        t.append(String.format("govflow benchmark — %s, %s cores, %s GiB, %s, commit %s, %s cases per mode%n",
+                machine.get("os"), machine.get("cores"), machine.get("memoryGiB"), machine.get("java"),
+                results.get("commit"), results.get("casesPerMode")));
+        for (Map<String, Object> db : (List<Map<String, Object>>) results.get("databases")) {
+            t.append(String.format("%n%s%n", db.get("database")));
+            if (db.containsKey("failure")) {
+                t.append("  FAILED: ").append(db.get("failure")).append('\n');
+                continue;
+            }
+            t.append(String.format("  %-18s %10s %10s %7s %10s %10s %6s %5s%n", "mode", "cases/s", "bare/s", "ratio",
+                    "task p50", "task p99", "errors", "lost"));
+            Map<String, Object> throughput = (Map<String, Object>) db.get("throughput");
+            for (Map.Entry<String, Object> e : throughput.entrySet()) {
+                Map<String, Object> m = (Map<String, Object>) e.getValue();
+                if (e.getKey().equals("ALL")) {
+                    t.append(String.format("  %-18s %10s %10s %7s%n", "all modes", m.get("casesPerSecond"),
+                            m.get("baselineCasesPerSecond"), m.get("ratio")));
+                    continue;
+                }
+                Map<String, Object> ours = (Map<String, Object>) m.get("govflow");
+                Map<String, Object> bare = (Map<String, Object>) m.get("baseline");
+                t.append(String.format("  %-18s %10s %10s %7s %8s ms %8s ms %6s %5s%n", e.getKey(),
+                        ours.get("casesPerSecond"), bare.get("casesPerSecond"), m.get("ratio"), ours.get("taskP50Ms"),
+                        ours.get("taskP99Ms"), ours.get("errors"), ours.get("lost")));
+            }
+            t.append(String.format("  %-18s %10s %10s %10s %10s %6s%n", "REST intake", "rate/s", "answered/s",
+                    "p50", "p99", "errors"));
+            for (Map<String, Object> r : (List<Map<String, Object>>) db.get("restIntake")) {
+                t.append(String.format("  %-18s %10s %10s %7s ms %7s ms %6s%n", "", r.get("ratePerSecond"),
+                        r.get("answeredPerSecond"), r.get("p50Ms"), r.get("p99Ms"), r.get("errors")));
+            }
+            Map<String, Object> report = (Map<String, Object>) db.get("annualReport");
+            t.append(String.format("  annual report over %s cases: load %s s, p50 %s ms, p99 %s ms%n",
+                    report.get("cases"), report.get("loadSeconds"), report.get("p50Ms"), report.get("p99Ms")));
+        }
+        return t.toString();
+    }
+}
