@@ -296,30 +296,30 @@ public final class GovflowBenchmark {
         Result drive(String label, int n, Starter starter, Answers answers, EndedCount ended)
                 throws InterruptedException {
             long begin = System.nanoTime();
-            List<String> keys = new ArrayList<>();
+            List<String> keys = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger failures = new AtomicInteger();
-            for (int i = 0; i < n; i++) {
-                try {
-                    keys.add(starter.start(i));
-                } catch (RuntimeException e) {
-                    failures.incrementAndGet();
-                    System.err.println(label + ": start failed: " + e);
-                }
-            }
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-            List<List<String>> parts = new ArrayList<>();
-            for (int w = 0; w < WORKERS; w++) {
-                parts.add(new ArrayList<>());
-            }
-            for (int i = 0; i < keys.size(); i++) {
-                parts.get(i % WORKERS).add(keys.get(i));
-            }
+            ConcurrentLinkedQueue<Long> startLatencies = new ConcurrentLinkedQueue<>();
             CountDownLatch done = new CountDownLatch(WORKERS);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            for (List<String> part : parts) {
+            for (int w = 0; w < WORKERS; w++) {
+                int worker = w;
                 new Thread(() -> {
                     try {
-                        work(part, answers, latencies, failures, deadline);
+                        // Each worker starts its share of the cases, as concurrent callers would, then works them.
+                        List<String> mine = new ArrayList<>();
+                        for (int i = worker; i < n; i += WORKERS) {
+                            try {
+                                long t0 = System.nanoTime();
+                                mine.add(starter.start(i));
+                                startLatencies.add(System.nanoTime() - t0);
+                            } catch (RuntimeException e) {
+                                failures.incrementAndGet();
+                                System.err.println(label + ": start failed: " + e);
+                            }
+                        }
+                        keys.addAll(mine);
+                        work(mine, answers, latencies, failures, deadline);
                     } finally {
                         done.countDown();
                     }
@@ -330,11 +330,13 @@ public final class GovflowBenchmark {
             long endedCases = keys.isEmpty() ? 0 : chunks(keys).stream().mapToLong(ended::count).sum();
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
+            List<Long> starts = new ArrayList<>(startLatencies);
+            Collections.sort(starts);
             Result result = new Result(n, seconds, sorted.size(), percentile(sorted, 50), percentile(sorted, 99),
-                    failures.get(), n - endedCases);
-            System.out.printf("%-30s %5d cases %7.1f cases/s  task p50 %6.1f ms p99 %6.1f ms  errors %d lost %d%n",
-                    label, n, result.casesPerSecond(), result.p50Ms(), result.p99Ms(), result.errors(),
-                    result.lost());
+                    percentile(starts, 50), failures.get(), n - endedCases);
+            System.out.printf("%-30s %5d cases %7.1f cases/s  start p50 %6.1f ms  task p50 %6.1f ms p99 %6.1f ms"
+                    + "  errors %d lost %d%n", label, n, result.casesPerSecond(), result.startP50Ms(), result.p50Ms(),
+                    result.p99Ms(), result.errors(), result.lost());
             return result;
         }
 
@@ -479,7 +481,8 @@ public final class GovflowBenchmark {
         }
     }
 
-    record Result(int cases, double seconds, int tasks, double p50Ms, double p99Ms, long errors, long lost) {
+    record Result(int cases, double seconds, int tasks, double p50Ms, double p99Ms, double startP50Ms, long errors,
+            long lost) {
         double casesPerSecond() {
             return cases / seconds;
         }
@@ -492,6 +495,7 @@ public final class GovflowBenchmark {
             m.put("tasksCompleted", tasks);
             m.put("taskP50Ms", round(p50Ms, 2));
             m.put("taskP99Ms", round(p99Ms, 2));
+            m.put("startP50Ms", round(startP50Ms, 2));
             m.put("errors", errors);
             m.put("lost", lost);
             return m;
