@@ -24,6 +24,7 @@ import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.calendar.Workdays;
 import cn.govflow.supervision.SpotCheckDraw;
 import cn.govflow.support.ProcessTests;
+import org.assertj.core.api.Assertions;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -157,6 +158,22 @@ class DelegatedImplementationProcessTests {
         execute(job());
 
         assertThat(instance).isEnded().hasPassed(END_WINDOW_WITHDRAWN).variables().containsEntry("outcome", "WITHDRAWN");
+    }
+
+    @Test
+    @DisplayName("R6: the supplement period is supplementWait (default P30D, 30 calendar days); a start variable overrides it")
+    void r6_supplementPeriodIsConfigurable() throws Exception {
+        ProcessInstance byDefault = start(Map.of());
+        complete(task(byDefault), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
+                CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
+        ProcessInstance shorter = start(Map.of("supplementWait", "P10D"));
+        complete(task(shorter), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
+                CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
+
+        long day = java.util.concurrent.TimeUnit.DAYS.toMillis(1);
+        long now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime();
+        Assertions.assertThat(job(byDefault).getDuedate().getTime() - now).isBetween(30 * day - 60_000, 30 * day);
+        Assertions.assertThat(job(shorter).getDuedate().getTime() - now).isBetween(10 * day - 60_000, 10 * day);
     }
 
     @Test
