@@ -10,7 +10,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -21,6 +25,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the ledger row of a case in step with its process, called by the listeners of {@link LedgerPlugin}
@@ -92,6 +98,10 @@ public class CaseLedger {
                 integer(execution.getVariable(CaseVariables.PROMISED_DAYS)), now, online ? now : null,
                 null, null, null, null, null, null, false, null, null, null, false, LedgerCase.RUNNING);
         if (repository.insertCase(row)) {
+            Pending pending = pending();
+            if (pending != null) {
+                pending.cases.put(caseNumber, new LedgerCase[] {row, row});
+            }
             repository.insertStep(caseNumber, null, new LedgerStep(execution.getCurrentActivityId() == null
                     ? "StartEvent" : execution.getCurrentActivityId(), "startEvent", online ? "网上申请" : "窗口申请",
                     null, null, "SUBMITTED", null, now, null, now));
@@ -146,12 +156,20 @@ public class CaseLedger {
         }
         repository.endTaskStep(task.getId(), task.getAssignee(), action == null ? "DONE" : truncate(action, 40),
                 truncate(opinion, 2000), now());
+        Pending pending = pending();
+        if (pending != null) {
+            pending.completedTasks.add(task.getId());
+        }
         String finalAction = action;
         update(task.getExecution(), task.getTaskDefinitionKey(), finalAction, row -> row);
     }
 
     void taskDeleted(DelegateTask task) {
         // Completion fires complete, then delete: only a task cancelled by a timer or message is still open here.
+        Pending pending = pending();
+        if (pending != null && pending.completedTasks.contains(task.getId())) {
+            return;
+        }
         repository.endTaskStep(task.getId(), null, "CANCELLED", null, now());
     }
 
@@ -194,17 +212,82 @@ public class CaseLedger {
         if (caseNumber == null) {
             return;
         }
-        Optional<LedgerCase> found = repository.findCase(caseNumber);
-        if (found.isEmpty()) {
-            LOG.warn("Case {} has no ledger row; its process started before the ledger existed", caseNumber);
-            return;
+        Pending pending = pending();
+        LedgerCase[] known = pending == null ? null : pending.cases.get(caseNumber);
+        LedgerCase before;
+        if (known != null) {
+            before = known[1];
+        } else {
+            Optional<LedgerCase> found = repository.findCase(caseNumber);
+            if (found.isEmpty()) {
+                LOG.warn("Case {} has no ledger row; its process started before the ledger existed", caseNumber);
+                return;
+            }
+            before = found.get();
+            if (pending != null) {
+                known = new LedgerCase[] {before, before};
+                pending.cases.put(caseNumber, known);
+            }
         }
-        LedgerCase before = found.get();
         Builder b = change.apply(milestones(new Builder(before), execution, activityId, action));
         LedgerCase after = b.build();
-        if (!after.equals(before)) {
+        if (known != null) {
+            known[1] = after;
+        } else if (!after.equals(before)) {
             repository.updateProgress(after);
         }
+    }
+
+    // ---- one transaction's work ----
+
+    /**
+     * What the listeners of one engine transaction learned: each case row as read and as it is now, written once
+     * just before the transaction commits (a completion that ends a case changes its row three or four times),
+     * and the tasks completed, whose delete event needs no second write. Unknown outside a Spring transaction:
+     * then every change is written at once.
+     */
+    private static final class Pending {
+        final Map<String, LedgerCase[]> cases = new LinkedHashMap<>();
+        final Set<String> completedTasks = new HashSet<>();
+    }
+
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Pending created = new Pending();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    for (LedgerCase[] row : created.cases.values()) {
+                        if (!row[1].equals(row[0])) {
+                            repository.updateProgress(row[1]);
+                            row[0] = row[1];
+                        }
+                    }
+                }
+
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CaseLedger.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(CaseLedger.this, created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CaseLedger.this);
+                }
+            });
+            pending = created;
+        }
+        return pending;
     }
 
     /** Reads what the models and the case clock say about the case now. */

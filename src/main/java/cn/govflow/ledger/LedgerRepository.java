@@ -78,13 +78,9 @@ class LedgerRepository {
 
     /** Closes the newest open step of a waiting state or service task. */
     int endActivityStep(String caseNumber, String activityId, String action, LocalDateTime endedAt) {
-        Long id = jdbc.query("select id from gf_ledger_step where case_number = ? and activity_id = ? "
-                        + "and ended_at is null and task_id is null order by id desc",
-                rs -> rs.next() ? rs.getLong(1) : null, caseNumber, activityId);
-        if (id == null) {
-            return 0;
-        }
-        return jdbc.update("update gf_ledger_step set action = ?, ended_at = ? where id = ?", action, ts(endedAt), id);
+        return jdbc.update("update gf_ledger_step set action = ?, ended_at = ? where id = (select max(id) from "
+                + "gf_ledger_step where case_number = ? and activity_id = ? and ended_at is null and task_id is null)",
+                action, ts(endedAt), caseNumber, activityId);
     }
 
     List<LedgerStep> steps(String caseNumber) {

@@ -35,9 +35,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -175,6 +177,7 @@ public final class GovflowBenchmark {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(GovflowApplication.class)
                 .profiles(profiles.toArray(String[]::new)).run(arguments)) {
             Bench bench = new Bench(ctx);
+            db.put("engine", engineSettings(ctx));
             bench.deployBaselines();
             // Warm-up: the JIT, the caches, the connection pool — not measured.
             for (Mode mode : MODES) {
@@ -558,6 +561,21 @@ public final class GovflowBenchmark {
         }
     }
 
+    /** The engine settings that the figures depend on (README, Performance), as the running engine has them. */
+    static Map<String, Object> engineSettings(ConfigurableApplicationContext ctx) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ctx
+                .getBean(ProcessEngine.class).getProcessEngineConfiguration();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("historyLevel", configuration.getHistoryLevel().getName());
+        e.put("historyRemovalTimeStrategy", configuration.getHistoryRemovalTimeStrategy());
+        e.put("jdbcBatchProcessing", configuration.isJdbcBatchProcessing());
+        e.put("authorizationEnabled", configuration.isAuthorizationEnabled());
+        e.put("jobExecutorActivate", configuration.isJobExecutorActivate() || configuration.getJobExecutor() != null
+                && configuration.getJobExecutor().isActive());
+        e.put("databaseType", configuration.getDatabaseType());
+        return e;
+    }
+
     static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
@@ -591,6 +609,9 @@ public final class GovflowBenchmark {
                 results.get("commit"), results.get("casesPerMode")));
         for (Map<String, Object> db : (List<Map<String, Object>>) results.get("databases")) {
             t.append(String.format("%n%s%n", db.get("database")));
+            if (db.containsKey("engine")) {
+                t.append("  engine: ").append(db.get("engine")).append('\n');
+            }
             if (db.containsKey("failure")) {
                 t.append("  FAILED: ").append(db.get("failure")).append('\n');
                 continue;

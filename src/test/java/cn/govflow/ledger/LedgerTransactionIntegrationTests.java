@@ -71,6 +71,39 @@ class LedgerTransactionIntegrationTests {
                 + "activity_id = 'Task_Acceptance'", String.class, caseNumber)).isEqualTo("ACCEPTED");
     }
 
+    @Test
+    @DisplayName("Ledger: a completion inside a caller's transaction reaches the case row when that transaction commits, and never if it rolls back")
+    void caseRowFollowsTheCallersTransaction() {
+        String caseNumber = "LEDGER-TX-" + UUID.randomUUID();
+        runtime.startProcessInstanceByKey("FullOnlineProcess", caseNumber, variables(caseNumber));
+        Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
+            throw new IllegalStateException("the caller's transaction fails after the completion");
+        })).hasMessageContaining("after the completion");
+        assertThat(acceptedAt(caseNumber)).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from gf_ledger_step where case_number = ? and "
+                + "activity_id = 'Task_Acceptance' and ended_at is null", Long.class, caseNumber)).isEqualTo(1);
+
+        transactions.executeWithoutResult(status -> {
+            tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
+            Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+            tasks.complete(review.getId(), Map.of("reviewOpinion", "材料齐全"));
+        });
+        assertThat(acceptedAt(caseNumber)).isNotNull();
+        assertThat(jdbc.queryForList("select activity_id from gf_ledger_step where case_number = ? and task_id is not "
+                + "null and ended_at is not null order by id", String.class, caseNumber))
+                .containsExactly("Task_Acceptance", "Task_Review");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult()
+                .getTaskDefinitionKey()).isEqualTo("Task_Decision");
+    }
+
+    private java.sql.Timestamp acceptedAt(String caseNumber) {
+        return jdbc.queryForObject("select accepted_at from gf_ledger_case where case_number = ?",
+                java.sql.Timestamp.class, caseNumber);
+    }
+
     private long rows(String caseNumber) {
         return jdbc.queryForObject("select count(*) from gf_ledger_case where case_number = ?", Long.class, caseNumber);
     }
