@@ -66,7 +66,8 @@ class ClusterIntegrationTests {
     /** Test-sized lock time: a job locked by a node that died is taken over by the other after this. */
     static final Duration JOB_LOCK_TIME = Duration.ofSeconds(10);
     static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    static final int BATCH_CASES = 30;
+    /** Large enough that node A is still busy when the test sees it has begun (the steps take milliseconds). */
+    static final int BATCH_CASES = 120;
     static final List<String> BATCH_STEPS = List.of("Task_Step1", "Task_Step2", "Task_Step3");
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -188,7 +189,8 @@ class ClusterIntegrationTests {
     @Order(4)
     @DisplayName("killing node A in the middle of a batch of due jobs loses none: node B finishes every one")
     void killingANodeInTheMiddleOfABatchLosesNoJob() throws Exception {
-        String dueAt = LocalDateTime.now().plusSeconds(8).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        // Every case waits for the same moment: later than starting them all takes.
+        String dueAt = LocalDateTime.now().plusSeconds(20).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < BATCH_CASES; i++) {
             cases.add(nodeA.startCase("ClusterBatchProbe", "CLUSTER-B" + i, Map.of("dueAt", dueAt)));
