@@ -65,7 +65,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class GovflowBenchmark {
 
-    static final int CASES = Integer.getInteger("bench.cases", 200);
+    static final int CASES = Integer.getInteger("bench.cases", 500);
     static final int WARMUP = Integer.getInteger("bench.warmup", 30);
     static final int WORKERS = Integer.getInteger("bench.workers", 4);
     static final int[] RATES = {5, 10, 20, 40, 80};
