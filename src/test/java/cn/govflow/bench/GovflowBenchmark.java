@@ -58,6 +58,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>the same N through a bare-engine baseline: a model with the same number of user tasks and nothing else,
  * on the same engine and database, driven by the same code — govflow's throughput as a ratio of it;</li>
  * <li>REST intake: {@code POST /api/applications} over HTTP at increasing rates, latency and errors per rate;</li>
+ * <li>Tasklist: the first page and the count of each of govflow's filters, per clerk, with many cases open;</li>
  * <li>the annual report over the synthetic 杨浦 2023 year (410,646 cases).</li>
  * </ol>
  * Prints one table and writes {@code target/bench/results.json}. Exits non-zero on errors or lost cases only —
@@ -71,6 +72,8 @@ public final class GovflowBenchmark {
     static final int[] RATES = {5, 10, 20, 40, 80};
     static final int RATE_SECONDS = Integer.getInteger("bench.rate-seconds", 8);
     static final int REPORT_CALLS = 20;
+    static final int TASKLIST_CASES = Integer.getInteger("bench.tasklist-cases", 1000);
+    static final int TASKLIST_CALLS = 10;
 
     /** One handling mode: the request that starts a case and the user tasks it passes. */
     record Mode(String name, String processKey, Map<String, Object> request, String user, List<String> groups,
@@ -208,8 +211,9 @@ public final class GovflowBenchmark {
             overall.put("ratio", round(baselineSeconds / govflowSeconds, 2));
             throughput.put("ALL", overall);
             db.put("throughput", throughput);
-            String parts = System.getProperty("bench.parts", "throughput,intake,report");
+            String parts = System.getProperty("bench.parts", "throughput,intake,tasklist,report");
             db.put("restIntake", parts.contains("intake") ? bench.restIntake() : List.of());
+            db.put("tasklist", parts.contains("tasklist") ? bench.tasklist() : Map.of());
             db.put("annualReport", parts.contains("report") ? bench.annualReport() : Map.of());
             db.put("errors", bench.errors);
             return bench.errors > 0;
@@ -442,6 +446,109 @@ public final class GovflowBenchmark {
             return rows;
         }
 
+        /**
+         * What a clerk waits for in Tasklist when many cases are open: TASKLIST_CASES more cases of each mode are
+         * started and left at their first task (on top of what the intake part left), then for every candidate group
+         * that has tasks, its demo clerk lists the first page (15) and counts each of govflow's Tasklist filters
+         * over the REST API, as Tasklist does, with authorization checks on.
+         */
+        Map<String, Object> tasklist() throws Exception {
+            for (Mode mode : MODES) {
+                CountDownLatch started = new CountDownLatch(WORKERS);
+                AtomicInteger failures = new AtomicInteger();
+                for (int w = 0; w < WORKERS; w++) {
+                    int worker = w;
+                    new Thread(() -> {
+                        try {
+                            for (int i = worker; i < TASKLIST_CASES; i += WORKERS) {
+                                try {
+                                    intake.start(mode.request(), mode.user(), mode.groups());
+                                } catch (RuntimeException e) {
+                                    failures.incrementAndGet();
+                                }
+                            }
+                        } finally {
+                            started.countDown();
+                        }
+                    }, "bench-tasklist-loader").start();
+                }
+                started.await();
+                errors += failures.get();
+            }
+            long openTasks = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+            List<String> groups = jdbc.queryForList("select distinct GROUP_ID_ from ACT_RU_IDENTITYLINK where "
+                    + "TYPE_ = 'candidate' and TASK_ID_ is not null and GROUP_ID_ is not null order by GROUP_ID_",
+                    String.class);
+            ObjectMapper json = new ObjectMapper();
+            Map<String, List<Long>> listLatencies = new LinkedHashMap<>();
+            Map<String, List<Long>> countLatencies = new LinkedHashMap<>();
+            Map<String, Long> visible = new LinkedHashMap<>();
+            for (String group : groups) {
+                // Every group has a demo user of the same name (demo profile).
+                String auth = "Basic " + Base64.getEncoder().encodeToString((group + ":demo")
+                        .getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> filters = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + port + "/engine-rest/filter?resourceType=Task")).header("Authorization", auth).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (filters.statusCode() != 200) {
+                    errors++;
+                    continue;
+                }
+                for (var filter : json.readTree(filters.body())) {
+                    String name = filter.path("name").asText();
+                    String base = "http://127.0.0.1:" + port + "/engine-rest/filter/" + filter.path("id").asText();
+                    for (int i = 0; i < TASKLIST_CALLS + 1; i++) {
+                        long list = timedPost(base + "/list?firstResult=0&maxResults=15", auth);
+                        long count = timedPost(base + "/count", auth);
+                        if (i > 0) {
+                            listLatencies.computeIfAbsent(name, k -> new ArrayList<>()).add(list);
+                            countLatencies.computeIfAbsent(name, k -> new ArrayList<>()).add(count);
+                        }
+                    }
+                    if ("我的待办".equals(name)) {
+                        HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(base + "/count"))
+                                .header("Authorization", auth).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        visible.put(group, json.readTree(count.body()).path("count").asLong());
+                    }
+                }
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("openTasks", openTasks);
+            result.put("groups", groups.size());
+            result.put("tasksPerGroup", visible);
+            Map<String, Object> perFilter = new LinkedHashMap<>();
+            for (String name : listLatencies.keySet()) {
+                List<Long> list = new ArrayList<>(listLatencies.get(name));
+                List<Long> count = new ArrayList<>(countLatencies.get(name));
+                Collections.sort(list);
+                Collections.sort(count);
+                perFilter.put(name, Map.of("listP50Ms", round(percentile(list, 50), 1),
+                        "listP99Ms", round(percentile(list, 99), 1), "countP50Ms", round(percentile(count, 50), 1),
+                        "countP99Ms", round(percentile(count, 99), 1)));
+                System.out.printf("Tasklist %s: list p50 %.1f ms p99 %.1f ms, count p50 %.1f ms p99 %.1f ms%n", name,
+                        percentile(list, 50), percentile(list, 99), percentile(count, 50), percentile(count, 99));
+            }
+            result.put("filters", perFilter);
+            System.out.printf("Tasklist: %d open tasks, %d groups, my-work counts %s%n", openTasks, groups.size(),
+                    visible);
+            return result;
+        }
+
+        long timedPost(String url, String auth) throws IOException, InterruptedException {
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - t0;
+            if (response.statusCode() != 200) {
+                errors++;
+                System.err.println(url + ": " + response.statusCode() + " " + response.body());
+            }
+            return took;
+        }
+
         /** Loads the synthetic 杨浦 2023 year, then times GET /api/reports/annual for it. */
         Map<String, Object> annualReport() throws Exception {
             SyntheticYear.Profile profile = SyntheticYear.Profile.YANGPU_2023;
@@ -637,6 +744,17 @@ public final class GovflowBenchmark {
             for (Map<String, Object> r : (List<Map<String, Object>>) db.get("restIntake")) {
                 t.append(String.format("  %-18s %10s %10s %7s ms %7s ms %6s%n", "", r.get("ratePerSecond"),
                         r.get("answeredPerSecond"), r.get("p50Ms"), r.get("p99Ms"), r.get("errors")));
+            }
+            Map<String, Object> tasklist = (Map<String, Object>) db.get("tasklist");
+            if (tasklist != null && tasklist.containsKey("filters")) {
+                t.append(String.format("  Tasklist filters, %s open tasks in %s groups (first page of 15, and count):%n",
+                        tasklist.get("openTasks"), tasklist.get("groups")));
+                for (Map.Entry<String, Object> f : ((Map<String, Object>) tasklist.get("filters")).entrySet()) {
+                    Map<String, Object> m = (Map<String, Object>) f.getValue();
+                    t.append(String.format("  %-8s list p50 %6s ms p99 %6s ms, count p50 %6s ms p99 %6s ms%n",
+                            f.getKey(), m.get("listP50Ms"), m.get("listP99Ms"), m.get("countP50Ms"),
+                            m.get("countP99Ms")));
+                }
             }
             Map<String, Object> report = (Map<String, Object>) db.get("annualReport");
             t.append(String.format("  annual report over %s cases: load %s s, p50 %s ms, p99 %s ms%n",
