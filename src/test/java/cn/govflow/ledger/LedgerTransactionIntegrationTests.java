@@ -3,7 +3,7 @@ package cn.govflow.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.govflow.process.CaseVariables;
+import cn.govflow.support.FullOnlineCases;
 import cn.govflow.support.GovflowIntegrationTest;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +38,8 @@ class LedgerTransactionIntegrationTests {
         String caseNumber = "LEDGER-TX-" + UUID.randomUUID();
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            runtime.startProcessInstanceByKey("FullOnlineProcess", caseNumber, variables(caseNumber));
+            runtime.startProcessInstanceByKey(FullOnlineCases.PROCESS_KEY, caseNumber,
+                    FullOnlineCases.variables(caseNumber));
             assertThat(rows(caseNumber)).as("written inside the transaction").isEqualTo(1);
             throw new IllegalStateException("the caller's transaction fails after the start");
         })).hasMessageContaining("fails after the start");
@@ -53,20 +54,15 @@ class LedgerTransactionIntegrationTests {
     @DisplayName("Ledger: a completion the engine refuses (no outcome) writes no step end and leaves the row as it was")
     void refusedCompletionChangesNothing() {
         String caseNumber = "LEDGER-TX-" + UUID.randomUUID();
-        runtime.startProcessInstanceByKey("FullOnlineProcess", caseNumber, variables(caseNumber));
-        Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
-        assertThat(acceptance.getTaskDefinitionKey()).isEqualTo("Task_Acceptance");
+        Task acceptance = startAtAcceptance(caseNumber);
 
         assertThatThrownBy(() -> tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "MAYBE")));
 
-        assertThat(jdbc.queryForObject("select count(*) from gf_ledger_step where case_number = ? and "
-                + "activity_id = 'Task_Acceptance' and ended_at is null", Long.class, caseNumber)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select accepted_at from gf_ledger_case where case_number = ?",
-                java.sql.Timestamp.class, caseNumber)).isNull();
+        assertThat(openSteps(caseNumber, "Task_Acceptance")).isEqualTo(1);
+        assertThat(acceptedAt(caseNumber)).isNull();
 
         tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
-        assertThat(jdbc.queryForObject("select accepted_at from gf_ledger_case where case_number = ?",
-                java.sql.Timestamp.class, caseNumber)).isNotNull();
+        assertThat(acceptedAt(caseNumber)).isNotNull();
         assertThat(jdbc.queryForObject("select action from gf_ledger_step where case_number = ? and "
                 + "activity_id = 'Task_Acceptance'", String.class, caseNumber)).isEqualTo("ACCEPTED");
     }
@@ -75,16 +71,14 @@ class LedgerTransactionIntegrationTests {
     @DisplayName("Ledger: a completion inside a caller's transaction reaches the case row when that transaction commits, and never if it rolls back")
     void caseRowFollowsTheCallersTransaction() {
         String caseNumber = "LEDGER-TX-" + UUID.randomUUID();
-        runtime.startProcessInstanceByKey("FullOnlineProcess", caseNumber, variables(caseNumber));
-        Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        Task acceptance = startAtAcceptance(caseNumber);
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
             tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
             throw new IllegalStateException("the caller's transaction fails after the completion");
         })).hasMessageContaining("after the completion");
         assertThat(acceptedAt(caseNumber)).isNull();
-        assertThat(jdbc.queryForObject("select count(*) from gf_ledger_step where case_number = ? and "
-                + "activity_id = 'Task_Acceptance' and ended_at is null", Long.class, caseNumber)).isEqualTo(1);
+        assertThat(openSteps(caseNumber, "Task_Acceptance")).isEqualTo(1);
 
         transactions.executeWithoutResult(status -> {
             tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
@@ -99,6 +93,19 @@ class LedgerTransactionIntegrationTests {
                 .getTaskDefinitionKey()).isEqualTo("Task_Decision");
     }
 
+    private Task startAtAcceptance(String caseNumber) {
+        runtime.startProcessInstanceByKey(FullOnlineCases.PROCESS_KEY, caseNumber,
+                FullOnlineCases.variables(caseNumber));
+        Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        assertThat(acceptance.getTaskDefinitionKey()).isEqualTo("Task_Acceptance");
+        return acceptance;
+    }
+
+    private long openSteps(String caseNumber, String activityId) {
+        return jdbc.queryForObject("select count(*) from gf_ledger_step where case_number = ? and activity_id = ? "
+                + "and ended_at is null", Long.class, caseNumber, activityId);
+    }
+
     private java.sql.Timestamp acceptedAt(String caseNumber) {
         return jdbc.queryForObject("select accepted_at from gf_ledger_case where case_number = ?",
                 java.sql.Timestamp.class, caseNumber);
@@ -106,17 +113,5 @@ class LedgerTransactionIntegrationTests {
 
     private long rows(String caseNumber) {
         return jdbc.queryForObject("select count(*) from gf_ledger_case where case_number = ?", Long.class, caseNumber);
-    }
-
-    static Map<String, Object> variables(String caseNumber) {
-        Map<String, Object> v = new java.util.HashMap<>(Map.of(CaseVariables.CASE_NUMBER, caseNumber,
-                CaseVariables.ITEM_CODE, "2022-FO-004",
-                CaseVariables.MODE, "FULL_ONLINE", CaseVariables.DEPARTMENT, "public-security",
-                CaseVariables.DISTRICT, "yangpu", CaseVariables.CHANNEL, "ONLINE",
-                CaseVariables.RESULT_TYPE, "E_LICENCE", CaseVariables.PROMISED_DAYS, 5,
-                CaseVariables.RECEIPT_IS_ACCEPTANCE, false, CaseVariables.ON_THE_SPOT, false));
-        v.put(CaseVariables.COMMITMENT, false);
-        v.put(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE");
-        return v;
     }
 }

@@ -2,11 +2,10 @@ package cn.govflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govflow.support.FullOnlineCases;
 import cn.govflow.support.GovflowIntegrationTest;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -90,14 +89,7 @@ class HistoryLevelIntegrationTests {
 
     private ProcessInstance start() {
         String caseNumber = "HISTORY-" + UUID.randomUUID();
-        Map<String, Object> v = new HashMap<>(Map.of(CaseVariables.CASE_NUMBER, caseNumber,
-                CaseVariables.ITEM_CODE, "2022-FO-004",
-                CaseVariables.MODE, "FULL_ONLINE", CaseVariables.DEPARTMENT, "public-security",
-                CaseVariables.DISTRICT, "yangpu", CaseVariables.CHANNEL, "ONLINE",
-                CaseVariables.RESULT_TYPE, "E_LICENCE", CaseVariables.PROMISED_DAYS, 5,
-                CaseVariables.RECEIPT_IS_ACCEPTANCE, false, CaseVariables.ON_THE_SPOT, false));
-        v.put(CaseVariables.COMMITMENT, false);
-        v.put(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE");
-        return runtime.startProcessInstanceByKey("FullOnlineProcess", caseNumber, v);
+        return runtime.startProcessInstanceByKey(FullOnlineCases.PROCESS_KEY, caseNumber,
+                FullOnlineCases.variables(caseNumber));
     }
 }
