@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,7 +101,7 @@ public class CaseLedger {
         if (repository.insertCase(row)) {
             Pending pending = pending();
             if (pending != null) {
-                pending.cases.put(caseNumber, new LedgerCase[] {row, row});
+                pending.read(row);
             }
             repository.insertStep(caseNumber, null, new LedgerStep(execution.getCurrentActivityId() == null
                     ? "StartEvent" : execution.getCurrentActivityId(), "startEvent", online ? "网上申请" : "窗口申请",
@@ -213,11 +214,8 @@ public class CaseLedger {
             return;
         }
         Pending pending = pending();
-        LedgerCase[] known = pending == null ? null : pending.cases.get(caseNumber);
-        LedgerCase before;
-        if (known != null) {
-            before = known[1];
-        } else {
+        LedgerCase before = pending == null ? null : pending.current.get(caseNumber);
+        if (before == null) {
             Optional<LedgerCase> found = repository.findCase(caseNumber);
             if (found.isEmpty()) {
                 LOG.warn("Case {} has no ledger row; its process started before the ledger existed", caseNumber);
@@ -225,14 +223,12 @@ public class CaseLedger {
             }
             before = found.get();
             if (pending != null) {
-                known = new LedgerCase[] {before, before};
-                pending.cases.put(caseNumber, known);
+                pending.read(before);
             }
         }
-        Builder b = change.apply(milestones(new Builder(before), execution, activityId, action));
-        LedgerCase after = b.build();
-        if (known != null) {
-            known[1] = after;
+        LedgerCase after = change.apply(milestones(new Builder(before), execution, activityId, action)).build();
+        if (pending != null) {
+            pending.current.put(caseNumber, after);
         } else if (!after.equals(before)) {
             repository.updateProgress(after);
         }
@@ -247,8 +243,14 @@ public class CaseLedger {
      * then every change is written at once.
      */
     private static final class Pending {
-        final Map<String, LedgerCase[]> cases = new LinkedHashMap<>();
+        final Map<String, LedgerCase> stored = new HashMap<>();
+        final Map<String, LedgerCase> current = new LinkedHashMap<>();
         final Set<String> completedTasks = new HashSet<>();
+
+        void read(LedgerCase row) {
+            stored.put(row.caseNumber(), row);
+            current.put(row.caseNumber(), row);
+        }
     }
 
     private Pending pending() {
@@ -262,12 +264,11 @@ public class CaseLedger {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    for (LedgerCase[] row : created.cases.values()) {
-                        if (!row[1].equals(row[0])) {
-                            repository.updateProgress(row[1]);
-                            row[0] = row[1];
+                    created.current.forEach((caseNumber, row) -> {
+                        if (!row.equals(created.stored.get(caseNumber))) {
+                            repository.updateProgress(row);
                         }
-                    }
+                    });
                 }
 
                 @Override
@@ -404,7 +405,7 @@ public class CaseLedger {
         return local(ClockUtil.getCurrentTime());
     }
 
-    private static LocalDateTime local(Object value) {
+    static LocalDateTime local(Object value) {
         return value instanceof Date date ? LocalDateTime.ofInstant(date.toInstant(), WorkdayCalendar.ZONE) : null;
     }
 

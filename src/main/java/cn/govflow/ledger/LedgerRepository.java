@@ -116,7 +116,7 @@ class LedgerRepository {
         return day == null ? null : Date.valueOf(day);
     }
 
-    private static LocalDateTime local(ResultSet rs, String column) throws SQLException {
+    static LocalDateTime local(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toLocalDateTime();
     }

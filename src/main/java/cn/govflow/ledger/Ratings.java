@@ -1,13 +1,10 @@
 package cn.govflow.ledger;
 
-import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.calendar.Workdays;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.system.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -73,11 +70,11 @@ public class Ratings {
             throw alreadyRated(caseNumber);
         }
         Date now = ClockUtil.getCurrentTime();
-        LocalDateTime ratedAt = LocalDateTime.ofInstant(now.toInstant(), WorkdayCalendar.ZONE);
         try {
             jdbc.update("insert into gf_rating (case_number, score, comment, channel, rated_by, rated_at, district, "
                     + "department) values (?, ?, ?, ?, ?, ?, ?, ?)", caseNumber, score, blankToNull(comment),
-                    channel.name(), ratedBy, Timestamp.valueOf(ratedAt), row.district(), row.department());
+                    channel.name(), ratedBy, LedgerRepository.ts(CaseLedger.local(now)), row.district(),
+                    row.department());
         } catch (DuplicateKeyException e) {
             throw alreadyRated(caseNumber);
         }
@@ -98,7 +95,7 @@ public class Ratings {
             ProcessInstance instance = runtime.startProcessInstanceByKey(RECTIFICATION_PROCESS, caseNumber, variables);
             jdbc.update("update gf_rating set rectification_instance_id = ?, rectification_group = ?, "
                     + "rectification_due = ? where case_number = ?", instance.getId(), group,
-                    Timestamp.valueOf(LocalDateTime.ofInstant(due.toInstant(), WorkdayCalendar.ZONE)), caseNumber);
+                    LedgerRepository.ts(CaseLedger.local(due)), caseNumber);
         }
         return find(caseNumber).orElseThrow();
     }
@@ -112,9 +109,8 @@ public class Ratings {
     /** Called when the department has finished its rectification (整改). */
     @Transactional
     public void rectified(String caseNumber, String measures) {
-        LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkdayCalendar.ZONE);
         jdbc.update("update gf_rating set rectified_at = ?, rectification_measures = ? where case_number = ?",
-                Timestamp.valueOf(now), measures, caseNumber);
+                LedgerRepository.ts(CaseLedger.now()), measures, caseNumber);
     }
 
     @Transactional(readOnly = true)
@@ -133,13 +129,9 @@ public class Ratings {
 
     private static Rating map(ResultSet rs, int row) throws SQLException {
         return new Rating(rs.getString("case_number"), rs.getInt("score"), rs.getString("comment"),
-                RatingChannel.valueOf(rs.getString("channel")), rs.getString("rated_by"), local(rs, "rated_at"),
-                rs.getString("rectification_instance_id"), rs.getString("rectification_group"),
-                local(rs, "rectification_due"), local(rs, "rectified_at"), rs.getString("rectification_measures"));
-    }
-
-    private static LocalDateTime local(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toLocalDateTime();
+                RatingChannel.valueOf(rs.getString("channel")), rs.getString("rated_by"),
+                LedgerRepository.local(rs, "rated_at"), rs.getString("rectification_instance_id"),
+                rs.getString("rectification_group"), LedgerRepository.local(rs, "rectification_due"),
+                LedgerRepository.local(rs, "rectified_at"), rs.getString("rectification_measures"));
     }
 }

@@ -24,9 +24,6 @@ public class HistoryLevelMismatchFailureAnalyzer implements FailureAnalyzer {
                         + "instead delete the H2 files under ./data/ and start again with govflow's level, "
                         + HistoryLevelPlugin.NAME + ".", t);
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return null;
     }
