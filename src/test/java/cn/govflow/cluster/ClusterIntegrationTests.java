@@ -58,7 +58,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTests {
 
-    static final String DATABASE = "govflow_cluster";
+    static final String DATABASE = env("GOVFLOW_TEST_POSTGRES_DB", "govflow") + "_cluster";
     static final String HOST_URL = env("GOVFLOW_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
     static final String ADMIN_DB = env("GOVFLOW_TEST_POSTGRES_ADMIN_DB", "test");
     static final String USER = env("GOVFLOW_TEST_POSTGRES_USER", "postgres");

@@ -20,7 +20,8 @@ public final class TestDatabase implements ExecutionCondition {
     static final String HOST_URL = env("GOVFLOW_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
     static final String ADMIN_DB = env("GOVFLOW_TEST_POSTGRES_ADMIN_DB", "test");
     static final String USER = env("GOVFLOW_TEST_POSTGRES_USER", "postgres");
-    static final String TEST_DB = "govflow_it";
+    /** GOVFLOW_TEST_POSTGRES_DB names it, so two builds on one machine need not share (and drop) one database. */
+    static final String TEST_DB = env("GOVFLOW_TEST_POSTGRES_DB", "govflow_it");
 
     private static Boolean ready;
     private static String failure;
