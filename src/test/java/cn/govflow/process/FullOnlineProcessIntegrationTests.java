@@ -81,7 +81,7 @@ class FullOnlineProcessIntegrationTests {
     }
 
     @Test
-    @DisplayName("PROCESSES.md: submitting Task_Acceptance without acceptanceOutcome is 400 and the task stays open")
+    @DisplayName("docs/processes.md: submitting Task_Acceptance without acceptanceOutcome is 400 and the task stays open")
     void acceptanceWithoutOutcomeIsRefusedOverRest() {
         String caseNumber = "FO-IT-" + UUID.randomUUID();
         runtime.startProcessInstanceByKey(PROCESS_ID, caseNumber, caseVariables(caseNumber));
