@@ -187,7 +187,7 @@ class IntakeService {
         return record.withProcessInstanceId(instance.getId());
     }
 
-    /** The start variables of COMMON.md: the case, the item's plan (R22), nothing personal beyond name and masked id. */
+    /** The start variables of docs/processes.md: the case, the item's plan (R22), nothing personal beyond name and masked id. */
     static Map<String, Object> variables(CatalogItem item, Situation situation, ApplicationRequest request,
             CaseRecord record) {
         Map<String, Object> v = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package cn.govflow.calendar;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cn.govflow.system.ConfigFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +38,7 @@ record WorkdayFacts(Map<LocalDate, DayException> exceptions, SortedSet<Integer> 
     }
 
     static WorkdayFacts read(InputStream in, String source) throws IOException {
-        File file = new ObjectMapper(new YAMLFactory()).readValue(in, File.class);
+        File file = ConfigFiles.read(in, source, File.class);
         if (file == null || file.years() == null) {
             throw invalid(source, "no `years:`");
         }

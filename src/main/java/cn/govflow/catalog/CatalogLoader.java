@@ -1,9 +1,9 @@
 package cn.govflow.catalog;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import cn.govflow.system.ConfigFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -35,8 +35,11 @@ final class CatalogLoader {
 
     private final DepartmentDirectory departments;
     private final ResourcePatternResolver resolver;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Keys a catalog file may hold at its top: its items, or the department list ({@link DepartmentDirectory}). */
+    private static final Set<String> FILE_KEYS = Set.of("items", "departments");
+
+    /** Strict: an unknown key (a misspelled {@code promisedDay:}) is a problem, not a silent default. */
+    private final ObjectMapper yaml = ConfigFiles.strictYaml();
 
     CatalogLoader(DepartmentDirectory departments) {
         this(departments, new PathMatchingResourcePatternResolver());
@@ -68,6 +71,13 @@ final class CatalogLoader {
                 problems.add(file + ": cannot be read: " + e.getMessage());
                 continue;
             }
+            if (root != null && root.isObject()) {
+                root.fieldNames().forEachRemaining(key -> {
+                    if (!FILE_KEYS.contains(key)) {
+                        problems.add(file + ": unknown key '" + key + "' (known keys: departments, items)");
+                    }
+                });
+            }
             if (root == null || !root.has("items")) {
                 continue; // not an item file (departments.yaml)
             }
@@ -82,6 +92,9 @@ final class CatalogLoader {
                 String label = node.hasNonNull("code") ? "item " + node.get("code").asText() : "item #" + index;
                 try {
                     raw = yaml.treeToValue(node, RawItem.class);
+                } catch (UnrecognizedPropertyException e) {
+                    problems.add(file + ": " + label + ": " + ConfigFiles.unknownKey(e));
+                    continue;
                 } catch (IOException e) {
                     problems.add(file + ": " + label + ": " + firstLine(e.getMessage()));
                     continue;

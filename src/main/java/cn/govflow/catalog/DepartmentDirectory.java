@@ -1,7 +1,6 @@
 package cn.govflow.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cn.govflow.system.ConfigFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DepartmentDirectory {
 
-    static final String LOCATION = "config/catalog/departments.yaml";
+    public static final String LOCATION = "config/catalog/departments.yaml";
 
     private final List<Department> departments;
 
@@ -32,11 +31,14 @@ public class DepartmentDirectory {
 
     private static List<Department> load() {
         try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
-            record File(List<Department> departments) {}
-            File file = new ObjectMapper(new YAMLFactory()).readValue(in, File.class);
-            return List.copyOf(file.departments());
+            return read(in, LOCATION);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + LOCATION, e);
         }
+    }
+
+    static List<Department> read(InputStream in, String file) throws IOException {
+        record File(List<Department> departments) {}
+        return List.copyOf(ConfigFiles.read(in, file, File.class).departments());
     }
 }

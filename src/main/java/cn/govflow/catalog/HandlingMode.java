@@ -20,7 +20,7 @@ public enum HandlingMode {
         return displayName;
     }
 
-    /** The BPMN process id that handles cases of this mode (PROCESSES.md). */
+    /** The BPMN process id that handles cases of this mode (docs/processes.md). */
     public String processId() {
         return processId;
     }

@@ -1,9 +1,9 @@
 package cn.govflow.license;
 
 import cn.govflow.application.UnifiedSocialCreditCode;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cn.govflow.catalog.DepartmentDirectory;
+import cn.govflow.system.ConfigFiles;
+import cn.govflow.system.InvalidConfigurationFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,9 +30,13 @@ class LicenceIssuers {
     }
 
     LicenceIssuers(String location) {
+        this(location, new DepartmentDirectory());
+    }
+
+    LicenceIssuers(String location, DepartmentDirectory directory) {
         record File(Codes fallback, Map<String, Codes> departments) {}
         try (InputStream in = new ClassPathResource(location).getInputStream()) {
-            File file = new ObjectMapper(new YAMLFactory()).readValue(in, File.class);
+            File file = ConfigFiles.read(in, location, File.class);
             this.fallback = file.fallback();
             this.departments = Map.copyOf(file.departments());
         } catch (IOException e) {
@@ -40,6 +44,12 @@ class LicenceIssuers {
         }
         check("fallback", fallback);
         departments.forEach(this::check);
+        // A misspelled department key would silently use the fallback's codes.
+        departments.keySet().stream().sorted().filter(code -> directory.find(code).isEmpty()).findFirst()
+                .ifPresent(code -> {
+                    throw new InvalidConfigurationFileException(location, "unknown department '" + code
+                            + "' under departments (the keys are the codes of " + DepartmentDirectory.LOCATION + ")");
+                });
     }
 
     /** The codes configured for a department, or the fallback (the city's licence authority). */

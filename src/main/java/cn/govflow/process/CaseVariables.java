@@ -1,7 +1,7 @@
 package cn.govflow.process;
 
 /**
- * Names of the process variables every case carries (the contract in PROCESSES.md), used by intake, models,
+ * Names of the process variables every case carries (the contract in docs/processes.md), used by intake, models,
  * delegates and tests alike.
  */
 public final class CaseVariables {

@@ -8,7 +8,7 @@ public final class EntrustedReceiptElements {
 
     public static final String PROCESS_ID = "EntrustedReceiptProcess";
 
-    // User tasks (the first five are the contract of PROCESSES.md).
+    // User tasks (the first five are the contract of docs/processes.md).
     public static final String TASK_WINDOW_RECEIPT = "Task_WindowReceipt";
     public static final String TASK_ACCEPTANCE = "Task_Acceptance";
     public static final String TASK_REVIEW = "Task_Review";
@@ -45,7 +45,7 @@ public final class EntrustedReceiptElements {
     public static final String END_NOT_APPROVED = "EndEvent_NotApproved";
     public static final String END_HANDED_OVER = "EndEvent_HandedOver";
 
-    // Messages (PROCESSES.md).
+    // Messages (docs/processes.md).
     public static final String MESSAGE_MATERIALS_SUPPLEMENTED = "Message_MaterialsSupplemented";
     public static final String MESSAGE_COURIER_DELIVERED = "Message_CourierDelivered";
     public static final String MESSAGE_PAPER_MATERIALS_ARRIVED = "Message_PaperMaterialsArrived";

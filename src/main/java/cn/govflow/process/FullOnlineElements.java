@@ -8,7 +8,7 @@ public final class FullOnlineElements {
 
     public static final String PROCESS_ID = "FullOnlineProcess";
 
-    // User tasks: the contract's ids (PROCESSES.md) and this model's own.
+    // User tasks: the contract's ids (docs/processes.md) and this model's own.
     public static final String TASK_WINDOW_RECEIPT = "Task_WindowReceipt";
     public static final String TASK_ACCEPTANCE = "Task_Acceptance";
     public static final String TASK_REVIEW = "Task_Review";
@@ -45,7 +45,7 @@ public final class FullOnlineElements {
     public static final String END_COMMITMENT_VERIFIED = "EndEvent_CommitmentVerified";
     public static final String END_APPROVAL_REVOKED = "EndEvent_ApprovalRevoked";
 
-    // Messages (PROCESSES.md): message name = id.
+    // Messages (docs/processes.md): message name = id.
     public static final String MESSAGE_MATERIALS_SUPPLEMENTED = "Message_MaterialsSupplemented";
     public static final String MESSAGE_COURIER_DELIVERED = "Message_CourierDelivered";
 

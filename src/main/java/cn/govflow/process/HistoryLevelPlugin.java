@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * <p>Those rows were the largest table of a case: the intake sets some 25 variables at start and the models and
  * the case clock about 20 more, and each write cost an insert and, at the end, a removal-time update. Nothing in
  * govflow reads them (Cockpit's community edition shows variable instances, not their write history; the ledger
- * keeps the case's steps), and the benchmark measured the difference (README, Performance).
+ * keeps the case's steps), and the benchmark measured the difference (docs/performance.md).
  *
  * <p>Like any history level it is stored in the database when the schema is created, and the engine refuses to
  * start against a database created with another level: a database created with {@code full} keeps {@code full}.

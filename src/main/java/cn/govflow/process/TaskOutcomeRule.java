@@ -14,7 +14,7 @@ public record TaskOutcomeRule(String variable, List<String> allowedValues, Map<S
         requiredWith = Map.copyOf(requiredWith);
     }
 
-    /** The rules of the task ids in PROCESSES.md; every model that uses such an id gets them. */
+    /** The rules of the task ids in docs/processes.md; every model that uses such an id gets them. */
     public static final Map<String, TaskOutcomeRule> CONTRACT = Map.of(
             "Task_WindowReceipt", new TaskOutcomeRule(CaseVariables.RECEIPT_OUTCOME,
                     List.of("RECEIVED", "SUPPLEMENT", "REFUSED"),

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Refuses to complete a user task without a valid outcome, whoever submits it (Tasklist or a REST caller that
  * skips the form's checks). The engine REST API answers such a refusal with 400 and the task stays open.
  *
- * <p>Rules come from {@link TaskOutcomeRule#CONTRACT} for the task ids of PROCESSES.md. Any other user task
+ * <p>Rules come from {@link TaskOutcomeRule#CONTRACT} for the task ids of docs/processes.md. Any other user task
  * declares its rule in the model as Camunda extension properties, editable in Modeler:
  * <pre>
  * &lt;camunda:property name="outcome.variable" value="spotCheckResult"/&gt;

@@ -42,7 +42,7 @@ public class ApiException extends RuntimeException {
         return field;
     }
 
-    /** The rule broken: a rule id of DOMAIN.md ({@code R4}) or a technical rule ({@code GB11643}, {@code NotNull}). */
+    /** The rule broken: a rule id of docs/domain.md ({@code R4}) or a technical rule ({@code GB11643}, {@code NotNull}). */
     public String rule() {
         return rule;
     }

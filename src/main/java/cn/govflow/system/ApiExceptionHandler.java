@@ -81,7 +81,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** A message that arrives when nothing waits for it (PROCESSES.md): 409. */
+    /** A message that arrives when nothing waits for it (docs/processes.md): 409. */
     @ExceptionHandler(MismatchingMessageCorrelationException.class)
     ResponseEntity<ProblemDetail> nothingWaits(MismatchingMessageCorrelationException e, HttpServletRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "当前没有等待该消息的办件环节", "messageName",

@@ -93,7 +93,7 @@ class ApplicationIntegrationTests {
     }
 
     @Test
-    @DisplayName("every start variable of COMMON.md is set; the id number only masked, nothing else personal")
+    @DisplayName("every start variable of docs/processes.md is set; the id number only masked, nothing else personal")
     void startVariables() {
         ObjectNode request = largeEvent("pudong", "WINDOW");
         ((ObjectNode) request.path("applicant")).put("phone", "021-12345678").put("address", "浦东新区某路1号");

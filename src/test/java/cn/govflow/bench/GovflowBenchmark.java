@@ -667,7 +667,7 @@ public final class GovflowBenchmark {
         }
     }
 
-    /** The engine settings that the figures depend on (README, Performance), as the running engine has them. */
+    /** The engine settings that the figures depend on (docs/performance.md), as the running engine has them. */
     static Map<String, Object> engineSettings(ConfigurableApplicationContext ctx) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ctx
                 .getBean(ProcessEngine.class).getProcessEngineConfiguration();

@@ -3,6 +3,7 @@ package cn.govflow.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govflow.system.InvalidConfigurationFileException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -109,6 +110,22 @@ class WorkdayCalendarTests {
                     - holiday: 国庆节
                       daysOff: [2026-10-03]
                 """)).hasMessageContaining("weekend");
+    }
+
+    @Test
+    @DisplayName("R33: a misspelled key in the holiday file stops loading, naming the file and the key")
+    void rejectsUnknownKeys() {
+        assertThatThrownBy(() -> read("""
+                years:
+                  2026:
+                    - holiday: 国庆节
+                      dayOff: [2026-10-01]
+                """)).isInstanceOfSatisfying(InvalidConfigurationFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo("test.yaml");
+                    assertThat(e).hasMessageContaining("unknown key 'dayOff' at years.2026[0]")
+                            .hasMessageContaining("daysOff");
+                });
+        assertThatThrownBy(() -> read("yeras:\n  2026: []\n")).hasMessageContaining("test.yaml: unknown key 'yeras'");
     }
 
     private static WorkdayFacts read(String yaml) throws Exception {

@@ -3,6 +3,7 @@ package cn.govflow.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govflow.system.InvalidConfigurationFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +179,41 @@ class CatalogLoaderTests {
         write("broken.yaml", "items:\n  - code: [unclosed\n");
 
         assertThatThrownBy(() -> loader.load(location())).hasMessageContaining("broken.yaml: cannot be read");
+    }
+
+    @Test
+    @DisplayName("R22: a misspelled key of an item's plan stops loading, naming file, item and key")
+    void r22_unknownKeyOfAnItem() throws IOException {
+        write("a.yaml", item("9999-FO-001", "FULL_ONLINE", "public-security", "    promisedDay: 5\n"));
+        write("b.yaml", item("9999-FO-002", "FULL_ONLINE", "public-security", "").replace("materials: []",
+                "materials:\n          - { code: form, name: 申请表, exmpt: true }"));
+
+        assertThatThrownBy(() -> loader.load(location())).isInstanceOfSatisfying(InvalidCatalogException.class,
+                e -> assertThat(e.problems()).hasSize(2)
+                        .anySatisfy(p -> assertThat(p).startsWith("a.yaml: item 9999-FO-001: unknown key 'promisedDay'")
+                                .contains("promisedDays"))
+                        .anySatisfy(p -> assertThat(p).startsWith("b.yaml: item 9999-FO-002: unknown key 'exmpt' at "
+                                + "situations[0].materials[0]")));
+    }
+
+    @Test
+    @DisplayName("a misspelled top-level key is a problem, not a file silently skipped")
+    void unknownTopLevelKey() throws IOException {
+        write("a.yaml", item("9999-FO-001", "FULL_ONLINE", "public-security", "").replace("items:", "itmes:"));
+
+        assertThatThrownBy(() -> loader.load(location())).isInstanceOfSatisfying(InvalidCatalogException.class,
+                e -> assertThat(e.problems()).containsExactly("a.yaml: unknown key 'itmes' (known keys: departments, items)"));
+    }
+
+    @Test
+    @DisplayName("a misspelled key in the department list stops loading, naming the file and the key")
+    void unknownKeyInTheDepartmentList() {
+        var yaml = "departments:\n  - { code: x, name: 市某局, districtNam: 区某局 }\n";
+
+        assertThatThrownBy(() -> DepartmentDirectory.read(
+                new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "d.yaml"))
+                .isInstanceOf(InvalidConfigurationFileException.class)
+                .hasMessageContaining("d.yaml: unknown key 'districtNam' at departments[0]");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package cn.govflow.courier;
 
-import java.time.Duration;
-import java.time.Instant;
+import cn.govflow.support.JobExecutor;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -42,20 +41,9 @@ public final class DeliveryTestModel {
         return management.createJobQuery().processInstanceId(instance.getId()).singleResult();
     }
 
-    /** Waits (at most 30 s) for the job executor to get the case somewhere. */
+    /** Waits for the job executor to get the case somewhere. */
     public static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting: " + what);
-            }
-        }
+        JobExecutor.awaitTrue(what, condition);
     }
 
     public static void awaitWaitingForDelivery(RuntimeService runtime, ProcessInstance instance) {

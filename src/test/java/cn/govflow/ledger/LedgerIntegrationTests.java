@@ -1,9 +1,12 @@
 package cn.govflow.ledger;
 
+import static cn.govflow.support.JobExecutor.awaitTrue;
+import static cn.govflow.support.JobExecutor.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.support.GovflowIntegrationTest;
+import cn.govflow.support.JobExecutor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +16,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -129,8 +131,8 @@ class LedgerIntegrationTests {
         work(caseC, "Task_Review", "city-public-security", Map.of("reviewOpinion", "材料与登记信息不符"));
         work(caseC, "Task_Decision", "city-public-security",
                 Map.of("decision", "NOT_APPROVED", "reason", "犬只信息与原登记不一致"));
-        await("case A ended", () -> ended(caseA));
-        await("case E ended", () -> ended(caseE));
+        awaitTrue("case A ended", () -> ended(caseA));
+        awaitTrue("case E ended", () -> ended(caseE));
     }
 
     @AfterAll
@@ -387,23 +389,17 @@ class LedgerIntegrationTests {
 
     /** Waits for the task (async steps run on the job executor), claims it as the user and completes it. */
     void work(String caseNumber, String taskKey, String user, Map<String, Object> variables) {
-        Task task = await(caseNumber + " at " + taskKey, () -> tasks.createTaskQuery()
+        Task task = awaitValue(caseNumber + " at " + taskKey, () -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).singleResult());
         assertThat(tasks.getIdentityLinksForTask(task.getId())).as("candidate group of %s", taskKey)
                 .anyMatch(l -> user.equals(l.getGroupId()));
         tasks.claim(task.getId(), user);
         // An async step of the same case (licence, supervision report) may commit first: try again, as a clerk would.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tasks.complete(task.getId(), variables);
-                return;
-            } catch (OptimisticLockingException e) {
-                if (attempt == 20) {
-                    throw e;
-                }
-                sleep();
-            }
-        }
+        JobExecutor.await("completing " + taskKey + " of " + caseNumber)
+                .ignoreException(OptimisticLockingException.class).until(() -> {
+                    tasks.complete(task.getId(), variables);
+                    return true;
+                });
     }
 
     boolean ended(String caseNumber) {
@@ -411,33 +407,10 @@ class LedgerIntegrationTests {
     }
 
     void awaitNoDueTimer(String caseNumber) {
-        await("the deadline timer of " + caseNumber, () -> management.createJobQuery()
+        awaitTrue("the deadline timer of " + caseNumber, () -> management.createJobQuery()
                 .processInstanceId(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                         .singleResult().getId())
-                .timers().duedateLowerThan(ClockUtil.getCurrentTime()).count() == 0 ? Boolean.TRUE : null);
-    }
-
-    static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            T value = probe.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            sleep();
-        }
-    }
-
-    static void sleep() {
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                .timers().duedateLowerThan(ClockUtil.getCurrentTime()).count() == 0);
     }
 
     JsonNode getJson(String user, String url, Object... args) {

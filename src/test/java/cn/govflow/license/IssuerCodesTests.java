@@ -1,8 +1,10 @@
 package cn.govflow.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.govflow.application.UnifiedSocialCreditCode;
+import cn.govflow.system.InvalidConfigurationFileException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,25 @@ class IssuerCodesTests {
 
         assertThat(issuers.forDepartment("public-security").issuerCode()).isEqualTo("11310000GF00000449");
         assertThat(issuers.forDepartment("no-such-department").issuerCode()).isEqualTo("11310000GF0000001U");
+    }
+
+    @Test
+    @DisplayName("a misspelled key in issuers.yaml stops loading, naming the file and the key")
+    void unknownKeyStopsLoading() {
+        assertThatThrownBy(() -> new LicenceIssuers("license-fixtures/unknown-key.yaml"))
+                .isInstanceOfSatisfying(InvalidConfigurationFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo("license-fixtures/unknown-key.yaml");
+                    assertThat(e).hasMessageContaining("unknown key 'issuerCod' at departments.public-security")
+                            .hasMessageContaining("known keys: authorityCode, issuerCode");
+                });
+    }
+
+    @Test
+    @DisplayName("a department key that is no department stops loading instead of falling back silently")
+    void unknownDepartmentStopsLoading() {
+        assertThatThrownBy(() -> new LicenceIssuers("license-fixtures/unknown-department.yaml"))
+                .isInstanceOf(InvalidConfigurationFileException.class)
+                .hasMessageContaining("license-fixtures/unknown-department.yaml")
+                .hasMessageContaining("unknown department 'public-securty'");
     }
 }

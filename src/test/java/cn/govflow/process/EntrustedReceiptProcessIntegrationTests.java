@@ -4,9 +4,8 @@ import static cn.govflow.process.EntrustedReceiptElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govflow.support.GovflowIntegrationTest;
+import cn.govflow.support.JobExecutor;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,23 +177,8 @@ class EntrustedReceiptProcessIntegrationTests {
                 "trackingNumber", trackingNumber, "event", "DELIVERED"), JsonNode.class);
     }
 
-    /** The job executor runs the courier hand-offs asynchronously: wait (at most 30 s) until something holds. */
+    /** The job executor runs the courier hand-offs asynchronously: wait until something holds. */
     private static <T> T waitFor(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for the process");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return JobExecutor.awaitValue("the process", probe);
     }
 }

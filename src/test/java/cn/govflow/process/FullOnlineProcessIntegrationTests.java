@@ -7,6 +7,7 @@ import static cn.govflow.process.FullOnlineElements.TASK_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govflow.support.GovflowIntegrationTest;
+import cn.govflow.support.JobExecutor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ class FullOnlineProcessIntegrationTests {
     }
 
     @Test
-    @DisplayName("PROCESSES.md: submitting Task_Acceptance without acceptanceOutcome is 400 and the task stays open")
+    @DisplayName("docs/processes.md: submitting Task_Acceptance without acceptanceOutcome is 400 and the task stays open")
     void acceptanceWithoutOutcomeIsRefusedOverRest() {
         String caseNumber = "FO-IT-" + UUID.randomUUID();
         runtime.startProcessInstanceByKey(PROCESS_ID, caseNumber, caseVariables(caseNumber));
@@ -150,28 +151,15 @@ class FullOnlineProcessIntegrationTests {
                 "commitment", false);
     }
 
-    static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The historic process instance of the case once it has ended (the licence is issued by an async job). */
     JsonNode awaitEnded(String caseNumber) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
+        return JobExecutor.awaitValue("case " + caseNumber + " ended", () -> {
             JsonNode instances = rest.withBasicAuth(SUPERVISOR, "demo").getForObject(
                     "/engine-rest/history/process-instance?processInstanceBusinessKey={key}", JsonNode.class,
                     caseNumber);
             assertThat(instances).hasSize(1);
-            if (!instances.get(0).path("endTime").isNull() || System.currentTimeMillis() > deadline) {
-                return instances.get(0);
-            }
-            pause();
-        }
+            return instances.get(0).path("endTime").isNull() ? null : instances.get(0);
+        });
     }
 
     JsonNode historicVariable(String processInstanceId, String name) {

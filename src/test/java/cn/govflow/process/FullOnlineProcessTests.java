@@ -189,7 +189,7 @@ class FullOnlineProcessTests {
     }
 
     @Test
-    @DisplayName("PROCESSES.md: Task_Acceptance cannot be completed without acceptanceOutcome, and stays open")
+    @DisplayName("docs/processes.md: Task_Acceptance cannot be completed without acceptanceOutcome, and stays open")
     void acceptanceWithoutOutcomeIsRefused() {
         ProcessInstance pi = start(aCase());
         Task acceptance = task(pi);
@@ -207,7 +207,7 @@ class FullOnlineProcessTests {
     }
 
     @Test
-    @DisplayName("PROCESSES.md: Task_Decision cannot be NOT_APPROVED without a reason")
+    @DisplayName("docs/processes.md: Task_Decision cannot be NOT_APPROVED without a reason")
     void notApprovedWithoutReasonIsRefused() {
         ProcessInstance pi = startAndAccept(aCase());
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "不符合条件"));

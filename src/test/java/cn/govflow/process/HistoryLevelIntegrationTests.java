@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine's history settings (config/application.yaml; README, Performance): Camunda's full history without
+ * The engine's history settings (config/application.yaml; docs/performance.md): Camunda's full history without
  * the per-write variable details, and removal times fixed when a case starts.
  */
 @GovflowIntegrationTest

@@ -6,8 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads a synthetic year into the ledger at start-up when asked to, never by default:
- * {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=--govflow.ledger.synthetic-year=yangpu-2023}.
+ * Loads a synthetic year into the ledger at start-up when asked to, never by default. Test-side code (load-test
+ * data stays out of the production jar), so it runs with the test classpath:
+ * {@code ./mvnw spring-boot:run -Dspring-boot.run.useTestClasspath=true
+ * -Dspring-boot.run.arguments=--govflow.ledger.synthetic-year=yangpu-2023}.
  */
 @Component
 @ConditionalOnProperty("govflow.ledger.synthetic-year")

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills the ledger with a synthetic year of one district whose annual report gives exactly the figures of a
  * published one ({@link Profile#YANGPU_2023}: 杨浦区 2023, 004 §二), so the report's speed can be measured at real
- * volume. Never runs by itself: {@code --govflow.ledger.synthetic-year=yangpu-2023} at start-up
+ * volume. Load-test data: it lives on the test side, outside the production jar. Never runs by itself: {@code --govflow.ledger.synthetic-year=yangpu-2023} at start-up
  * ({@link SyntheticYearRunner}) or the benchmark call it. Its cases are numbered {@code SYN-<year>-<district>-n};
  * a new load replaces them. Only case rows are written (no steps): the report reads nothing else.
  *
