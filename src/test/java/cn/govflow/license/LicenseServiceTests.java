@@ -42,9 +42,10 @@ class LicenseServiceTests {
     void registerAndKey() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:licences-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V20__licence.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V20__licence.sql"),
+                new ClassPathResource("db/migration/V60__licence_signature_algorithm.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        keys = new SigningKeys(SigningKeys.newKeyPair());
+        keys = SigningKeys.generated();
         licenses = new LicenseService(new LicenceRepository(jdbc), keys, new LicenceIssuers(),
                 new ItemNameLicenceTemplates(), new DepartmentDirectory(), Period.ofYears(5),
                 new DataSourceTransactionManager(dataSource), Clock.fixed(NOW, LicenseService.SHANGHAI));
@@ -73,7 +74,8 @@ class LicenseServiceTests {
         assertThat(identifier.typeCode()).isEqualTo("11310000GF00000449001");
         assertThat(identifier.serial()).startsWith("2026");
         assertThat(identifier.checkCharacterValid()).isTrue();
-        assertThat(document.signature().algorithm()).isEqualTo("Ed25519");
+        assertThat(document.signature().algorithm()).isEqualTo("SM2-SM3");
+        assertThat(document.signature().keyId()).isEqualTo(keys.active().keyId());
     }
 
     @Test
@@ -88,7 +90,9 @@ class LicenseServiceTests {
         assertThat(verification.checkCharacterValid()).isTrue();
         assertThat(verification.registered()).isTrue();
         assertThat(verification.problems()).isEmpty();
-        assertThat(keys.verify(CanonicalJson.bytes(document.licence()),
+        assertThat(verification.keyId()).isEqualTo(keys.active().keyId());
+        assertThat(verification.keyCompromised()).isFalse();
+        assertThat(keys.active().verify(Sm2.DEFAULT_SIGNER_ID, CanonicalJson.bytes(document.licence()),
                 Base64.getDecoder().decode(document.signature().value()))).isTrue();
     }
 
@@ -112,8 +116,8 @@ class LicenseServiceTests {
     @DisplayName("R8: a licence signed by another key fails on the signature")
     void foreignSignatureFails() {
         LicenseService.LicenceDocument document = licenses.issue(request("YP-2026-000004"));
-        SigningKeys forger = new SigningKeys(SigningKeys.newKeyPair());
-        String forged = Base64.getEncoder().encodeToString(forger.sign(CanonicalJson.bytes(document.licence())));
+        SigningKeys forger = SigningKeys.generated();
+        String forged = forger.sign(CanonicalJson.bytes(document.licence()), NOW).value();
 
         LicenseService.Verification verification = verify(document.licence(), forged);
 
@@ -130,7 +134,7 @@ class LicenseServiceTests {
         String identifier = document.identifier();
         char check = identifier.charAt(identifier.length() - 1);
         altered.put("identifier", identifier.substring(0, identifier.length() - 1) + (check == 'A' ? 'B' : 'A'));
-        String resigned = Base64.getEncoder().encodeToString(keys.sign(CanonicalJson.bytes(altered)));
+        String resigned = keys.sign(CanonicalJson.bytes(altered), NOW).value();
 
         LicenseService.Verification verification = verify(altered, resigned);
 
@@ -213,7 +217,7 @@ class LicenseServiceTests {
     }
 
     private LicenseService.Verification verify(JsonNode licence, String signature) {
-        return licenses.verify(licence, "Ed25519", signature);
+        return licenses.verify(licence, "SM2-SM3", keys.active().keyId(), signature);
     }
 
     private long rows(String caseNumber) {
