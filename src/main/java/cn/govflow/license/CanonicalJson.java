@@ -16,13 +16,22 @@ final class CanonicalJson {
 
     private CanonicalJson() {}
 
+    /** Refuses (IllegalArgumentException) what JCS has no form for: NaN and the infinities. */
     static byte[] bytes(JsonNode node) {
+        requireFinite(node);
         try {
             return new JsonCanonicalizer(node.toString()).getEncodedUTF8();
         } catch (IOException e) {
-            // Jackson wrote the text, so only a value JCS excludes (NaN, Infinity) can get here
             throw new IllegalArgumentException("licence content cannot be canonicalized (RFC 8785): " + e.getMessage(), e);
         }
+    }
+
+    // Jackson would write NaN as the string "NaN" and JCS would sign that; refuse instead
+    private static void requireFinite(JsonNode node) {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            throw new IllegalArgumentException("RFC 8785 has no form for the number " + node);
+        }
+        node.elements().forEachRemaining(CanonicalJson::requireFinite);
     }
 
     static String text(JsonNode node) {
