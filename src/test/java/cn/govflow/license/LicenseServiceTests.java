@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.govflow.catalog.DepartmentDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,11 +19,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** Issuing, signing, verifying and revoking e-licences against the register table in an H2 database. */
 class LicenseServiceTests {
@@ -40,20 +32,14 @@ class LicenseServiceTests {
 
     @BeforeEach
     void registerAndKey() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:licences-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V20__licence.sql"),
-                new ClassPathResource("db/migration/V60__licence_signature_algorithm.sql")).execute(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
+        LicenceRegisterFixture register = new LicenceRegisterFixture();
+        jdbc = register.jdbc;
         keys = SigningKeys.generated();
-        licenses = new LicenseService(new LicenceRepository(jdbc), keys, new LicenceIssuers(),
-                new ItemNameLicenceTemplates(), new DepartmentDirectory(), Period.ofYears(5),
-                new DataSourceTransactionManager(dataSource), Clock.fixed(NOW, LicenseService.SHANGHAI));
+        licenses = register.service(keys, NOW);
     }
 
     private static LicenseService.IssueRequest request(String caseNumber) {
-        return new LicenseService.IssueRequest(caseNumber, "310100-DOG-02", "核发《养犬登记证》(补证)", "public-security",
-                "市公安局", "张三", "3101**********1234", "PERSON", "yangpu");
+        return LicenceRegisterFixture.request(caseNumber);
     }
 
     @Test
