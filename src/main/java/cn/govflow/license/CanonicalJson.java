@@ -22,7 +22,7 @@ final class CanonicalJson {
         try {
             return new JsonCanonicalizer(node.toString()).getEncodedUTF8();
         } catch (IOException e) {
-            throw new IllegalArgumentException("licence content cannot be canonicalized (RFC 8785): " + e.getMessage(), e);
+            throw new IllegalArgumentException("licence content has no RFC 8785 form: " + e.getMessage(), e);
         }
     }
 

@@ -16,10 +16,12 @@ import org.springframework.stereotype.Repository;
 class LicenceRepository {
 
     record StoredLicence(long id, String caseNumber, String identifier, String content,
-            String signatureAlgorithm, String signature, String keyId, Instant issuedAt, Instant revokedAt, String revokeReason) {}
+            String signatureAlgorithm, String signature, String keyId, Instant issuedAt, Instant revokedAt,
+            String revokeReason) {}
 
     private static final String COLUMNS =
-            "id, case_number, identifier, content, signature_algorithm, signature, key_id, issued_at, revoked_at, revoke_reason";
+            "id, case_number, identifier, content, signature_algorithm, signature, key_id, issued_at, revoked_at, "
+                    + "revoke_reason";
 
     private final JdbcTemplate jdbc;
 
@@ -71,7 +73,8 @@ class LicenceRepository {
         Timestamp revokedAt = rs.getTimestamp("revoked_at");
         return new StoredLicence(rs.getLong("id"), rs.getString("case_number"), rs.getString("identifier"),
                 rs.getString("content"), rs.getString("signature_algorithm"), rs.getString("signature"),
-                rs.getString("key_id"),                rs.getTimestamp("issued_at").toInstant(), revokedAt == null ? null : revokedAt.toInstant(),
+                rs.getString("key_id"), rs.getTimestamp("issued_at").toInstant(),
+                revokedAt == null ? null : revokedAt.toInstant(),
                 rs.getString("revoke_reason"));
     }
 }

@@ -171,7 +171,8 @@ public class LicenseService {
         boolean signatureValid = signer != null;
         boolean keyCompromised = signer != null && signer.status() == LicenceKey.Status.COMPROMISED;
         if (keyCompromised) {
-            problems.add(new Problem("signature.keyId", "签名密钥 " + signer.keyId() + " 已泄露，其签名不能证明证照真实：请向签发机关申请换发"));
+            problems.add(new Problem("signature.keyId",
+                    "签名密钥 " + signer.keyId() + " 已泄露，其签名不能证明证照真实：请向签发机关申请换发"));
         }
 
         String identifier = licence.path("identifier").asText(null);
@@ -257,8 +258,8 @@ public class LicenseService {
 
     private LicenceDocument document(LicenceRepository.StoredLicence stored) {
         return new LicenceDocument(read(stored.content()),
-                new Signature(stored.signatureAlgorithm(), stored.keyId(), stored.signature()), stored.revokedAt() != null,
-                stored.revokedAt(), stored.revokeReason());
+                new Signature(stored.signatureAlgorithm(), stored.keyId(), stored.signature()),
+                stored.revokedAt() != null, stored.revokedAt(), stored.revokeReason());
     }
 
     private JsonNode read(String content) {

@@ -125,6 +125,10 @@ class SigningKeysTests {
         assertThat(retired.status()).isEqualTo(LicenceKey.Status.RETIRED);
         assertThat(retired.keyId()).isEqualTo(LicenceKey.keyId(ed25519.getPublic()));
         assertThat(retired.verify(Sm2.DEFAULT_SIGNER_ID, content, oldSignature)).isTrue();
+        assertThat(SigningKeys.fromKeystore(settings("licence", false)).all())
+                .as("the next start reads the same keys").extracting(LicenceKey::keyId, LicenceKey::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(keys.active().keyId(), LicenceKey.Status.ACTIVE),
+                        org.assertj.core.groups.Tuple.tuple(retired.keyId(), LicenceKey.Status.RETIRED));
     }
 
     @Test
