@@ -1,59 +1,40 @@
 package cn.govflow.license;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * The bytes a licence signature covers: the JSON text with object keys sorted, no whitespace, strings escaped as
- * JSON requires (non-ASCII kept as is), encoded in UTF-8. Anyone can recompute it from the licence document.
+ * The bytes a licence signature covers: the licence content in the JSON Canonicalization Scheme (RFC 8785, JCS):
+ * object members sorted by their UTF-16 code units, no whitespace, strings and numbers in ECMAScript's form, UTF-8.
+ * Anyone can recompute them from the licence document with any RFC 8785 implementation. The work is done by the
+ * Java implementation of the RFC's authors (io.github.erdtman:java-json-canonicalization); CanonicalJsonTests
+ * holds it to the RFC's own examples.
  */
 final class CanonicalJson {
 
     private CanonicalJson() {}
 
+    /** Refuses (IllegalArgumentException) what JCS has no form for: NaN and the infinities. */
     static byte[] bytes(JsonNode node) {
-        StringBuilder out = new StringBuilder();
-        write(node, out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        requireFinite(node);
+        try {
+            return new JsonCanonicalizer(node.toString()).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("licence content has no RFC 8785 form: " + e.getMessage(), e);
+        }
+    }
+
+    // Jackson would write NaN as the string "NaN" and JCS would sign that; refuse instead
+    private static void requireFinite(JsonNode node) {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            throw new IllegalArgumentException("RFC 8785 has no form for the number " + node);
+        }
+        node.elements().forEachRemaining(CanonicalJson::requireFinite);
     }
 
     static String text(JsonNode node) {
         return new String(bytes(node), StandardCharsets.UTF_8);
-    }
-
-    private static void write(JsonNode node, StringBuilder out) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            out.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                out.append(TextNode.valueOf(names.get(i)).toString()).append(':');
-                write(node.get(names.get(i)), out);
-            }
-            out.append('}');
-        } else if (node.isArray()) {
-            out.append('[');
-            Iterator<JsonNode> elements = node.elements();
-            boolean first = true;
-            while (elements.hasNext()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                write(elements.next(), out);
-            }
-            out.append(']');
-        } else {
-            // strings, numbers, booleans and null in Jackson's compact JSON form
-            out.append(node.toString());
-        }
     }
 }

@@ -15,11 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LicenceRepository {
 
-    record StoredLicence(long id, String caseNumber, String identifier, String content, String signature,
-            String keyId, Instant issuedAt, Instant revokedAt, String revokeReason) {}
+    record StoredLicence(long id, String caseNumber, String identifier, String content,
+            String signatureAlgorithm, String signature, String keyId, Instant issuedAt, Instant revokedAt,
+            String revokeReason) {}
 
     private static final String COLUMNS =
-            "id, case_number, identifier, content, signature, key_id, issued_at, revoked_at, revoke_reason";
+            "id, case_number, identifier, content, signature_algorithm, signature, key_id, issued_at, revoked_at, "
+                    + "revoke_reason";
 
     private final JdbcTemplate jdbc;
 
@@ -55,9 +57,10 @@ class LicenceRepository {
         return key.getKey().longValue();
     }
 
-    void complete(long id, String identifier, String content, String signature, String keyId) {
-        jdbc.update("update gf_licence set identifier = ?, content = ?, signature = ?, key_id = ? where id = ?",
-                identifier, content, signature, keyId, id);
+    void complete(long id, String identifier, String content, String signatureAlgorithm, String signature,
+            String keyId) {
+        jdbc.update("update gf_licence set identifier = ?, content = ?, signature_algorithm = ?, signature = ?, "
+                + "key_id = ? where id = ?", identifier, content, signatureAlgorithm, signature, keyId, id);
     }
 
     /** Revokes once: the first date and reason stay. */
@@ -69,8 +72,9 @@ class LicenceRepository {
     private static StoredLicence map(ResultSet rs, int row) throws SQLException {
         Timestamp revokedAt = rs.getTimestamp("revoked_at");
         return new StoredLicence(rs.getLong("id"), rs.getString("case_number"), rs.getString("identifier"),
-                rs.getString("content"), rs.getString("signature"), rs.getString("key_id"),
-                rs.getTimestamp("issued_at").toInstant(), revokedAt == null ? null : revokedAt.toInstant(),
+                rs.getString("content"), rs.getString("signature_algorithm"), rs.getString("signature"),
+                rs.getString("key_id"), rs.getTimestamp("issued_at").toInstant(),
+                revokedAt == null ? null : revokedAt.toInstant(),
                 rs.getString("revoke_reason"));
     }
 }

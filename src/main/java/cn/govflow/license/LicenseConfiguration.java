@@ -12,7 +12,7 @@ class LicenseConfiguration {
     /** Start-up stops here with a clear message when the keystore is missing outside the demo profile. */
     @Bean
     SigningKeys licenceSigningKeys(LicenseProperties properties) {
-        return SigningKeys.fromKeystore(properties.keystore());
+        return SigningKeys.fromKeystore(properties);
     }
 
     @Bean

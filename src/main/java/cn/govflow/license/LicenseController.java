@@ -2,6 +2,7 @@ package cn.govflow.license;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The licence library's API. Anyone may fetch the public key and verify a licence document (no login, see
+ * The licence library's API. Anyone may fetch the public keys and verify a licence document (no login, see
  * SecurityConfig); reading a licence from the register needs a login.
  */
 @RestController
@@ -26,9 +27,16 @@ class LicenseController {
         this.licenses = licenses;
     }
 
+    /** The key that signs new licences (kept for clients of the first version; {@code /keys} lists them all). */
     @GetMapping("/public-key")
     LicenseService.PublicKey publicKey() {
         return licenses.publicKey();
+    }
+
+    /** Every licence key by keyId: the active one, the retired ones and the compromised ones. */
+    @GetMapping("/keys")
+    List<LicenseService.PublicKey> keys() {
+        return licenses.publicKeys();
     }
 
     @GetMapping("/{identifier}")
@@ -46,8 +54,12 @@ class LicenseController {
         if (!signature.path("value").isTextual() || signature.path("value").asText().isBlank()) {
             throw new InvalidDocument("signature.value", "证照文档须含 signature.value（Base64 编码的签名）");
         }
-        String algorithm = signature.path("algorithm").isTextual() ? signature.path("algorithm").asText() : null;
-        return licenses.verify(document.get("licence"), algorithm, signature.get("value").asText());
+        return licenses.verify(document.get("licence"), text(signature, "algorithm"), text(signature, "keyId"),
+                signature.get("value").asText());
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isTextual() && !node.path(field).asText().isBlank() ? node.path(field).asText() : null;
     }
 
     @ExceptionHandler

@@ -52,10 +52,21 @@ public class LicenseService {
 
     public record Problem(String field, String message) {}
 
+    /**
+     * {@code keyId}: the key whose signature matched (null when none did); {@code keyCompromised}: that key is
+     * marked compromised, so the signature proves nothing.
+     */
     public record Verification(boolean valid, boolean signatureValid, boolean checkCharacterValid,
-            boolean registered, boolean revoked, Instant revokedAt, String revokeReason, List<Problem> problems) {}
+            boolean registered, boolean revoked, Instant revokedAt, String revokeReason, List<Problem> problems,
+            String keyId, boolean keyCompromised) {}
 
-    public record PublicKey(String algorithm, String keyId, String publicKeyPem) {}
+    /**
+     * A published licence key. {@code status}: ACTIVE signs new licences, RETIRED only verifies, COMPROMISED verifies
+     * as {@code keyCompromised}. {@code notBefore}/{@code notAfter}: its certificate's validity.
+     */
+    public record PublicKey(String keyId, String algorithm, String signatureAlgorithm, String curve, String curveOid,
+            String signerId, String status, Instant notBefore, Instant notAfter, String publicKeyPem,
+            String certificatePem) {}
 
     private final LicenceRepository register;
     private final SigningKeys keys;
@@ -114,29 +125,54 @@ public class LicenseService {
         return register.findByCase(caseNumber).map(l -> l.revokedAt() != null).orElse(false);
     }
 
+    /** The key that signs new licences. */
     public PublicKey publicKey() {
-        return new PublicKey(SigningKeys.ALGORITHM, keys.keyId(), keys.publicKeyPem());
+        return published(keys.active());
+    }
+
+    /** Every key a licence may be signed with: the active one first, then the retired and compromised ones. */
+    public List<PublicKey> publicKeys() {
+        return keys.all().stream().map(this::published).toList();
+    }
+
+    private PublicKey published(LicenceKey key) {
+        boolean sm2 = Sm2.ALGORITHM.equals(key.algorithm());
+        return new PublicKey(key.keyId(), key.algorithm(), sm2 ? Sm2.JCA_SIGNATURE : LicenceKey.ED25519,
+                sm2 ? Sm2.CURVE : "Ed25519", sm2 ? Sm2.CURVE_OID : "1.3.101.112", sm2 ? keys.signerId() : null,
+                key.status().name(), key.notBefore(), key.notAfter(), key.publicKeyPem(), key.certificatePem());
     }
 
     /**
      * Checks a licence document as anyone holding it would: the signature over the canonical content, the
      * identifier's check character, and the register (known, unchanged, not revoked). Every failure is named.
      */
-    public Verification verify(JsonNode licence, String algorithm, String signatureValue) {
+    public Verification verify(JsonNode licence, String algorithm, String keyId, String signatureValue) {
         List<Problem> problems = new ArrayList<>();
 
-        boolean signatureValid = false;
-        if (algorithm != null && !SigningKeys.ALGORITHM.equals(algorithm)) {
-            problems.add(new Problem("signature.algorithm", "签名算法须为 " + SigningKeys.ALGORITHM));
+        LicenceKey signer = null;
+        List<LicenceKey> candidates = keyId == null ? keys.all() : keys.find(keyId).stream().toList();
+        if (algorithm != null && !Sm2.ALGORITHM.equals(algorithm) && !LicenceKey.ED25519.equals(algorithm)) {
+            problems.add(new Problem("signature.algorithm", "签名算法须为 " + Sm2.ALGORITHM + "（SM2 签名、SM3 杂凑）"));
+        } else if (candidates.isEmpty()) {
+            problems.add(new Problem("signature.keyId", "证照库没有标识为 " + keyId + " 的签名密钥"));
         } else {
             try {
-                signatureValid = keys.verify(CanonicalJson.bytes(licence), Base64.getDecoder().decode(signatureValue));
-            } catch (IllegalArgumentException notBase64) {
-                signatureValid = false;
+                byte[] content = CanonicalJson.bytes(licence);
+                byte[] value = Base64.getDecoder().decode(signatureValue);
+                signer = candidates.stream().filter(k -> algorithm == null || k.algorithm().equals(algorithm))
+                        .filter(k -> k.verify(keys.signerId(), content, value)).findFirst().orElse(null);
+            } catch (IllegalArgumentException notBase64OrNotCanonical) {
+                signer = null;
             }
-            if (!signatureValid) {
+            if (signer == null) {
                 problems.add(new Problem("signature", "签名与证照内容不符：证照内容被改动或签名不是本系统签发"));
             }
+        }
+        boolean signatureValid = signer != null;
+        boolean keyCompromised = signer != null && signer.status() == LicenceKey.Status.COMPROMISED;
+        if (keyCompromised) {
+            problems.add(new Problem("signature.keyId",
+                    "签名密钥 " + signer.keyId() + " 已泄露，其签名不能证明证照真实：请向签发机关申请换发"));
         }
 
         String identifier = licence.path("identifier").asText(null);
@@ -173,7 +209,8 @@ public class LicenseService {
         boolean valid = problems.isEmpty();
         return new Verification(valid, signatureValid, checkCharacterValid, stored.isPresent(), revoked,
                 stored.map(LicenceRepository.StoredLicence::revokedAt).orElse(null),
-                stored.map(LicenceRepository.StoredLicence::revokeReason).orElse(null), List.copyOf(problems));
+                stored.map(LicenceRepository.StoredLicence::revokeReason).orElse(null), List.copyOf(problems),
+                signer == null ? null : signer.keyId(), keyCompromised);
     }
 
     private void create(IssueRequest request) {
@@ -206,8 +243,9 @@ public class LicenseService {
         content.put("itemCode", request.itemCode());
         content.put("itemName", request.itemName());
 
-        String signature = Base64.getEncoder().encodeToString(keys.sign(CanonicalJson.bytes(content)));
-        register.complete(id, identifier.toString(), CanonicalJson.text(content), signature, keys.keyId());
+        SigningKeys.Signed signature = keys.sign(CanonicalJson.bytes(content), now);
+        register.complete(id, identifier.toString(), CanonicalJson.text(content), signature.algorithm(),
+                signature.value(), signature.keyId());
     }
 
     private String issuerName(IssueRequest request) {
@@ -220,8 +258,8 @@ public class LicenseService {
 
     private LicenceDocument document(LicenceRepository.StoredLicence stored) {
         return new LicenceDocument(read(stored.content()),
-                new Signature(SigningKeys.ALGORITHM, stored.keyId(), stored.signature()), stored.revokedAt() != null,
-                stored.revokedAt(), stored.revokeReason());
+                new Signature(stored.signatureAlgorithm(), stored.keyId(), stored.signature()),
+                stored.revokedAt() != null, stored.revokedAt(), stored.revokeReason());
     }
 
     private JsonNode read(String content) {

@@ -36,6 +36,7 @@ class SecurityConfig {
                         .requestMatchers(ant("/actuator/health"), ant("/actuator/health/**")).permitAll()
                         .requestMatchers(ant("/actuator/**")).hasAuthority(Authorities.group(Groups.ADMIN))
                         .requestMatchers(ant(HttpMethod.GET, "/api/licenses/public-key")).permitAll()
+                        .requestMatchers(ant(HttpMethod.GET, "/api/licenses/keys")).permitAll()
                         .requestMatchers(ant(HttpMethod.POST, "/api/licenses/verify")).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

@@ -39,21 +39,52 @@ class LicenseApiIntegrationTests {
     }
 
     @Test
-    @DisplayName("R8: anyone can fetch the public key and verify an issued licence without logging in")
+    @DisplayName("R8: anyone can fetch the public keys and verify an issued SM2-SM3 licence without logging in")
     void issuedLicenceVerifies() {
         JsonNode document = document(issue());
 
         ResponseEntity<JsonNode> key = http.getForEntity("/api/licenses/public-key", JsonNode.class);
+        ResponseEntity<JsonNode> keys = http.getForEntity("/api/licenses/keys", JsonNode.class);
         ResponseEntity<JsonNode> verification = verifyAnonymously(document);
 
+        String keyId = document.path("signature").path("keyId").asText();
+        assertThat(document.path("signature").path("algorithm").asText()).isEqualTo("SM2-SM3");
         assertThat(key.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(key.getBody().path("algorithm").asText()).isEqualTo("Ed25519");
+        assertThat(key.getBody().path("keyId").asText()).isEqualTo(keyId);
+        assertThat(key.getBody().path("algorithm").asText()).isEqualTo("SM2-SM3");
         assertThat(key.getBody().path("publicKeyPem").asText()).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(keys.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode active = keys.getBody().get(0);
+        assertThat(active.path("keyId").asText()).isEqualTo(keyId);
+        assertThat(active.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(active.path("signatureAlgorithm").asText()).isEqualTo("SM3withSM2");
+        assertThat(active.path("curve").asText()).isEqualTo("sm2p256v1");
+        assertThat(active.path("curveOid").asText()).isEqualTo("1.2.156.10197.1.301");
+        assertThat(active.path("signerId").asText()).isEqualTo("1234567812345678");
+        assertThat(active.path("certificatePem").asText()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(active.path("notAfter").asText()).isNotBlank();
         assertThat(verification.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(verification.getBody().path("valid").asBoolean()).isTrue();
         assertThat(verification.getBody().path("signatureValid").asBoolean()).isTrue();
         assertThat(verification.getBody().path("checkCharacterValid").asBoolean()).isTrue();
         assertThat(verification.getBody().path("revoked").asBoolean()).isFalse();
+        assertThat(verification.getBody().path("keyId").asText()).isEqualTo(keyId);
+        assertThat(verification.getBody().path("keyCompromised").asBoolean()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R8: a signature naming an unknown key or another algorithm fails, naming the field")
+    void unknownKeyOrAlgorithmFails() {
+        JsonNode document = document(issue());
+        ObjectNode unknownKey = document.deepCopy();
+        ((ObjectNode) unknownKey.get("signature")).put("keyId", "00000000000000000000000000000000");
+        ObjectNode otherAlgorithm = document.deepCopy();
+        ((ObjectNode) otherAlgorithm.get("signature")).put("algorithm", "RSA-SHA256");
+
+        assertThat(verifyAnonymously(unknownKey).getBody().path("problems").findValuesAsText("field"))
+                .containsExactly("signature.keyId");
+        assertThat(verifyAnonymously(otherAlgorithm).getBody().path("problems").findValuesAsText("field"))
+                .containsExactly("signature.algorithm");
     }
 
     @Test

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.govflow.catalog.DepartmentDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,11 +19,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** Issuing, signing, verifying and revoking e-licences against the register table in an H2 database. */
 class LicenseServiceTests {
@@ -40,19 +32,14 @@ class LicenseServiceTests {
 
     @BeforeEach
     void registerAndKey() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:licences-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V20__licence.sql")).execute(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
-        keys = new SigningKeys(SigningKeys.newKeyPair());
-        licenses = new LicenseService(new LicenceRepository(jdbc), keys, new LicenceIssuers(),
-                new ItemNameLicenceTemplates(), new DepartmentDirectory(), Period.ofYears(5),
-                new DataSourceTransactionManager(dataSource), Clock.fixed(NOW, LicenseService.SHANGHAI));
+        LicenceRegisterFixture register = new LicenceRegisterFixture();
+        jdbc = register.jdbc;
+        keys = SigningKeys.generated();
+        licenses = register.service(keys, NOW);
     }
 
     private static LicenseService.IssueRequest request(String caseNumber) {
-        return new LicenseService.IssueRequest(caseNumber, "310100-DOG-02", "核发《养犬登记证》(补证)", "public-security",
-                "市公安局", "张三", "3101**********1234", "PERSON", "yangpu");
+        return LicenceRegisterFixture.request(caseNumber);
     }
 
     @Test
@@ -73,7 +60,8 @@ class LicenseServiceTests {
         assertThat(identifier.typeCode()).isEqualTo("11310000GF00000449001");
         assertThat(identifier.serial()).startsWith("2026");
         assertThat(identifier.checkCharacterValid()).isTrue();
-        assertThat(document.signature().algorithm()).isEqualTo("Ed25519");
+        assertThat(document.signature().algorithm()).isEqualTo("SM2-SM3");
+        assertThat(document.signature().keyId()).isEqualTo(keys.active().keyId());
     }
 
     @Test
@@ -88,7 +76,9 @@ class LicenseServiceTests {
         assertThat(verification.checkCharacterValid()).isTrue();
         assertThat(verification.registered()).isTrue();
         assertThat(verification.problems()).isEmpty();
-        assertThat(keys.verify(CanonicalJson.bytes(document.licence()),
+        assertThat(verification.keyId()).isEqualTo(keys.active().keyId());
+        assertThat(verification.keyCompromised()).isFalse();
+        assertThat(keys.active().verify(Sm2.DEFAULT_SIGNER_ID, CanonicalJson.bytes(document.licence()),
                 Base64.getDecoder().decode(document.signature().value()))).isTrue();
     }
 
@@ -112,8 +102,8 @@ class LicenseServiceTests {
     @DisplayName("R8: a licence signed by another key fails on the signature")
     void foreignSignatureFails() {
         LicenseService.LicenceDocument document = licenses.issue(request("YP-2026-000004"));
-        SigningKeys forger = new SigningKeys(SigningKeys.newKeyPair());
-        String forged = Base64.getEncoder().encodeToString(forger.sign(CanonicalJson.bytes(document.licence())));
+        SigningKeys forger = SigningKeys.generated();
+        String forged = forger.sign(CanonicalJson.bytes(document.licence()), NOW).value();
 
         LicenseService.Verification verification = verify(document.licence(), forged);
 
@@ -130,7 +120,7 @@ class LicenseServiceTests {
         String identifier = document.identifier();
         char check = identifier.charAt(identifier.length() - 1);
         altered.put("identifier", identifier.substring(0, identifier.length() - 1) + (check == 'A' ? 'B' : 'A'));
-        String resigned = Base64.getEncoder().encodeToString(keys.sign(CanonicalJson.bytes(altered)));
+        String resigned = keys.sign(CanonicalJson.bytes(altered), NOW).value();
 
         LicenseService.Verification verification = verify(altered, resigned);
 
@@ -213,7 +203,7 @@ class LicenseServiceTests {
     }
 
     private LicenseService.Verification verify(JsonNode licence, String signature) {
-        return licenses.verify(licence, "Ed25519", signature);
+        return licenses.verify(licence, "SM2-SM3", keys.active().keyId(), signature);
     }
 
     private long rows(String caseNumber) {
