@@ -42,7 +42,8 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(engineAuthentication, BasicAuthenticationFilter.class);
+                .addFilterAfter(engineAuthentication, BasicAuthenticationFilter.class)
+                .addFilterAfter(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class);
         return http.build();
     }
 

@@ -8,11 +8,12 @@ if (chosen === 'zh' || chosen === 'en') {
 }
 
 function addSwitch() {
-  const footer = document.querySelector('footer');
+  // beside "日期时间按本地时区显示" in the footer's left column
+  const footer = document.querySelector('#footer-timezone');
   if (!footer || footer.querySelector('.govflow-language')) {
     return;
   }
-  const box = document.createElement('div');
+  const box = document.createElement('span');
   box.className = 'govflow-language';
   for (const [code, label] of [['zh', '中文'], ['en', 'English']]) {
     const link = document.createElement('a');
