@@ -89,6 +89,8 @@ class CaseSearchIntegrationTests {
                 new HttpEntity<>(headers), JsonNode.class);
         assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(found.getBody().findValuesAsText("caseNumber")).containsExactlyInAnyOrder(yangpuCase, pudongCase);
+        // the webapps' session stays as it was: Cockpit's parallel calls keep working with the same cookie
+        assertThat(found.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).noneMatch(c -> c.startsWith("JSESSIONID"));
         ResponseEntity<JsonNode> timeline = rest.exchange("/api/applications/" + yangpuCase + "/timeline",
                 HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
         assertThat(timeline.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -180,25 +180,25 @@ function renderPage(node) {
   }
 }
 
-let onHashChange;
-
 export default [
   {
     id: 'govflow.cases.route',
     pluginPoint: 'cockpit.route',
     properties: { path: PATH, label: '办件查询' },
     render(node) {
+      let shown = window.location.hash;
       renderPage(node);
-      // the same page with another ?case= (a link in the results) re-renders without a route change
-      onHashChange = () => {
-        if (window.location.hash.startsWith(`#${PATH}`)) {
+      // the same page with another ?case= (a link in the results) is a new hash but no new route: re-render
+      this.onHashChange = () => {
+        if (window.location.hash !== shown && window.location.hash.startsWith(`#${PATH}`)) {
+          shown = window.location.hash;
           renderPage(node);
         }
       };
-      window.addEventListener('hashchange', onHashChange);
+      window.addEventListener('hashchange', this.onHashChange);
     },
     unmount() {
-      window.removeEventListener('hashchange', onHashChange);
+      window.removeEventListener('hashchange', this.onHashChange);
     }
   },
   {
