@@ -113,7 +113,8 @@ test('the login page is Chinese and branded', async () => {
   await withBrowser(async (page) => {
     await page.goto(`${server.baseUrl}/camunda/app/tasklist/`);
     const form = page.locator('form[name=signinForm]');
-    await form.waitFor();
+    // the first page after start-up may take a while on a busy machine
+    await form.waitFor({ timeout: 120000 });
     assert.match(await page.locator('.form-signin .app-name').innerText(), /政务服务工作台/);
     assert.equal(await form.locator('button[type=submit]').innerText().then((t) => t.trim()), '登录');
     assert.match(await page.title(), new RegExp(PRODUCT));
@@ -225,7 +226,8 @@ test('supervisor finds the ended case in 办件查询 and reads its timeline', a
     await search.locator('button[type=submit]').click();
     const hit = page.locator('.govflow-results a.govflow-case-link', { hasText: caseNumber });
     await hit.waitFor();
-    assert.match(await page.locator('.govflow-results tr', { has: hit }).innerText(), /不予受理/);
+    const hitRow = page.locator('.govflow-results tr', { has: page.locator('a.govflow-case-link', { hasText: caseNumber }) });
+    assert.match(await hitRow.innerText(), /不予受理/);
     await hit.click();
 
     const detail = page.locator('.govflow-detail');

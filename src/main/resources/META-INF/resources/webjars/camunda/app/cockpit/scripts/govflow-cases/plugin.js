@@ -218,8 +218,9 @@ export default [
     pluginPoint: 'cockpit.processInstance.runtime.action',
     priority: 20,
     render(node, { api, processInstanceId }) {
-      const link = el('a', { class: 'btn btn-default action-button govflow-timeline-link', title: '办件时间线' },
-        el('span', { class: 'glyphicon glyphicon-time' }), ' 办件时间线');
+      // an icon button like Cockpit's other instance actions; the title names it
+      const link = el('a', { class: 'btn btn-default action-button govflow-timeline-link', title: '办件时间线',
+        'aria-label': '办件时间线' }, el('span', { class: 'glyphicon glyphicon-time' }));
       node.replaceChildren(link);
       fetch(`${api.engineApi}/process-instance/${encodeURIComponent(processInstanceId)}`,
         { credentials: 'same-origin', headers: { Accept: 'application/json' } })
