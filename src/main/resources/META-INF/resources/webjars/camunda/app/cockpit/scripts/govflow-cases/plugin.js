@@ -97,7 +97,7 @@ function ledgerRow(c) {
     ['按期办结', c.onTime === true ? '按期' : c.overdue === true ? '超期' : '—'],
     ['告知承诺', c.commitment ? '是' : '否'], ['当场办结', c.onTheSpot ? '是' : '否']
   ];
-  return el('dl', { class: 'dl-horizontal govflow-ledger' }, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
+  return el('dl', { class: 'dl-horizontal govflow-ledger' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
 }
 
 function ratingView(rating) {
