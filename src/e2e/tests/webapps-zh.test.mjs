@@ -109,7 +109,7 @@ async function claimAndOpen(page, task, name) {
   return form;
 }
 
-test('the login page is Chinese and branded', async () => {
+test('the login page is Chinese and branded; English can be chosen', async () => {
   await withBrowser(async (page) => {
     const form = page.locator('form[name=signinForm]');
     // the first page after start-up may take a while on a busy machine: one more try
@@ -130,6 +130,12 @@ test('the login page is Chinese and branded', async () => {
     assert.match(await page.title(), new RegExp(PRODUCT));
     await assertChinese(page, 'the login page');
     await page.screenshot({ path: path.join(screenshotDir, 'login-zh.png') });
+
+    // English stays selectable: the footer switch, kept for the browser
+    await page.locator('.govflow-language a', { hasText: 'English' }).click();
+    await page.locator('form[name=signinForm] button[type=submit]', { hasText: 'Log in' }).waitFor();
+    await page.locator('.govflow-language a', { hasText: '中文' }).click();
+    await page.locator('form[name=signinForm] button[type=submit]', { hasText: '登录' }).waitFor();
   });
 });
 

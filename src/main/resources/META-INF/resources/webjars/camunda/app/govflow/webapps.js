@@ -19,3 +19,12 @@ export const DATE_FORMAT = {
 
 /** The script every app loads first (language switch); the path is relative to app/<name>/. */
 export const SCRIPTS = ['../govflow/language'];
+
+/** The configuration all four apps share; Admin and Welcome use it as it is. */
+export const COMMON = {
+  app: APP,
+  locales: LOCALES,
+  dateFormat: DATE_FORMAT,
+  customScripts: SCRIPTS,
+  disableWelcomeMessage: true
+};

@@ -1,13 +1,9 @@
 // govflow's Tasklist configuration; replaces the config.js of the Camunda webjar (classes come first on the
 // class path). See docs/webapps.md.
-import { APP, DATE_FORMAT, LOCALES, SCRIPTS } from '../../govflow/webapps.js';
+import { COMMON } from '../../govflow/webapps.js';
 
 export default {
-  app: APP,
-  locales: LOCALES,
-  dateFormat: DATE_FORMAT,
-  customScripts: SCRIPTS,
-  disableWelcomeMessage: true,
+  ...COMMON,
   // The Tasklist default shortcuts, without "start process": clerks do not start cases here (cases start
   // through intake, POST /api/applications).
   shortcuts: {

@@ -1,10 +1,2 @@
 // govflow's Welcome configuration; replaces the config.js of the Camunda webjar. See docs/webapps.md.
-import { APP, DATE_FORMAT, LOCALES, SCRIPTS } from '../../govflow/webapps.js';
-
-export default {
-  app: APP,
-  locales: LOCALES,
-  dateFormat: DATE_FORMAT,
-  customScripts: SCRIPTS,
-  disableWelcomeMessage: true
-};
+export { COMMON as default } from '../../govflow/webapps.js';
