@@ -81,10 +81,10 @@ async function assertChinese(page, where) {
 
 /** The product name is in the header and the page title. */
 async function assertBranded(page, where) {
-  assert.match(await page.title(), new RegExp(PRODUCT), `page title on ${where}`);
   const brand = page.locator('.navbar-brand .brand-name');
   await brand.waitFor();
   assert.equal((await brand.innerText()).trim(), PRODUCT, `header on ${where}`);
+  assert.match(await page.title(), new RegExp(PRODUCT), `page title on ${where}`);
 }
 
 /** A time as the webapps show it in Shanghai: YYYY-MM-DD HH:mm. */
@@ -261,6 +261,21 @@ test('supervisor finds the ended case in 办件查询 and reads its timeline', a
     assert.match(await detail.innerText(), /办理结果\s*不予受理/);
     await assertChinese(page, 'the case timeline');
     await page.screenshot({ path: path.join(screenshotDir, 'cockpit-case-timeline.png'), fullPage: true });
+  });
+});
+
+test('Admin and the Welcome page are Chinese and branded too', async () => {
+  await withBrowser(async (page) => {
+    await login(page, server.baseUrl, 'admin', 'admin', 'admin');
+    await assertBranded(page, 'Admin');
+    await page.goto(`${server.baseUrl}/camunda/app/admin/default/#/users`);
+    await page.getByText('用户列表').first().waitFor();
+    await assertChinese(page, 'Admin users');
+    await page.screenshot({ path: path.join(screenshotDir, 'admin-zh.png') });
+    await page.goto(`${server.baseUrl}/camunda/app/welcome/default/`);
+    await assertBranded(page, 'Welcome');
+    await assertChinese(page, 'the Welcome page');
+    await page.screenshot({ path: path.join(screenshotDir, 'welcome-zh.png') });
   });
 });
 
