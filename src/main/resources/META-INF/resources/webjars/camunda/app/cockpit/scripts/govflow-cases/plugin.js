@@ -16,6 +16,11 @@ const ACTION = {
   DELEGATED: '已转办', SUBMITTED: '已提交'
 };
 const MODE = { FULL_ONLINE: '全程网办', DELEGATED_IMPLEMENTATION: '下放基层实施', ENTRUSTED_RECEIPT: '委托基层收件' };
+const DISTRICT = {
+  huangpu: '黄浦区', xuhui: '徐汇区', changning: '长宁区', jingan: '静安区', putuo: '普陀区', hongkou: '虹口区',
+  yangpu: '杨浦区', minhang: '闵行区', baoshan: '宝山区', jiading: '嘉定区', pudong: '浦东新区', jinshan: '金山区',
+  songjiang: '松江区', qingpu: '青浦区', fengxian: '奉贤区', chongming: '崇明区'
+};
 const CHANNEL = { ONLINE: '网上申请', WINDOW: '窗口申请', PC: '电脑端', APP: '移动端', PAD: '评价器', SMS: '短信' };
 
 function el(tag, attributes = {}, ...children) {
@@ -88,7 +93,7 @@ function table(headers, rows) {
 function ledgerRow(c) {
   const facts = [
     ['办件编号', c.caseNumber], ['事项', `${c.itemName}（${c.itemCode}）`], ['办理模式', MODE[c.mode] || c.mode],
-    ['实施部门', c.department], ['区', c.district], ['渠道', CHANNEL[c.channel] || c.channel],
+    ['实施部门', c.department], ['区', DISTRICT[c.district] || c.district], ['渠道', CHANNEL[c.channel] || c.channel],
     ['申请时间', wallClock(c.appliedAt)], ['收件时间', wallClock(c.receivedAt)], ['受理时间', wallClock(c.acceptedAt)],
     ['承诺办结日期', c.promisedDecisionDate || '—'], ['决定时间', wallClock(c.decidedAt)],
     ['送达时间', wallClock(c.deliveredAt)], ['办结时间', wallClock(c.completedAt)],
