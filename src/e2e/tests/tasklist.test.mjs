@@ -86,7 +86,7 @@ test('window-yangpu finds the case in Tasklist, sees the Chinese receipt form an
     // the Camunda Form, in Chinese, with the item and the masked id — never the full id
     const form = page.locator('.task-details .fjs-container');
     await form.waitFor();
-    await page.locator('.task-details button', { hasText: /^\s*Claim\s*$/ }).click();
+    await page.locator('.task-details button', { hasText: /^\s*认领\s*$/ }).click();
     await page.waitForLoadState('networkidle');
     const itemField = form.getByLabel('事项名称');
     await itemField.waitFor();
@@ -101,7 +101,7 @@ test('window-yangpu finds the case in Tasklist, sees the Chinese receipt form an
 
     await form.getByLabel('收件（出具收件凭证）').check();
     await page.screenshot({ path: path.join(screenshotDir, 'tasklist-form.png') });
-    await page.locator('.task-details button', { hasText: /^\s*Complete\s*$/ }).click();
+    await page.locator('.task-details button', { hasText: /^\s*办结\s*$/ }).click();
     await page.locator(`a[href="#/?task=${receipt.id}"]`).waitFor({ state: 'detached' });
   });
 
@@ -142,11 +142,11 @@ test('supervisor opens the running instance in Cockpit and sees it waiting at �
     assert.equal(await page.locator('.djs-overlays .badge.instance-count:visible').count(), 1, 'one token only');
     assert.equal((await page.locator('dd.business-key').innerText()).trim(), caseNumber);
     // the open user task, by name and id
-    await page.getByRole('link', { name: 'User Tasks' }).click();
+    await page.getByRole('link', { name: '用户待办' }).click();
     const row = page.locator('tr', { hasText: '受理' });
     await row.waitFor();
     assert.match(await row.innerText(), new RegExp(acceptance.id));
-    await page.getByRole('link', { name: 'User Tasks' }).scrollIntoViewIfNeeded();
+    await page.getByRole('link', { name: '用户待办' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotDir, 'cockpit-instance.png') });
   });
 });
@@ -170,7 +170,7 @@ test('window-xuhui sees none of it: no task in Tasklist, nothing over REST', asy
     await page.locator('section.tasks-list .loader').first().waitFor({ state: 'hidden' });
     await page.waitForLoadState('networkidle');
     assert.equal(await page.locator('.tasks-list li.task').count(), 0);
-    await page.getByText('No task matching filters found.').waitFor();
+    await page.getByText('没有符合过滤条件的待办。').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'tasklist-other-district.png') });
 
     // nor by guessing the link of the open task

@@ -9,7 +9,7 @@ export const CHROMIUM = process.env.GOVFLOW_CHROMIUM || '/usr/bin/chromium';
  * Debian's Chromium, headless, with a fresh profile (its own --user-data-dir, so each user gets their own
  * cookies) and nothing that phones home. Returns the browser context and a close() that also removes the profile.
  */
-export async function launchChromium({ viewport = { width: 1600, height: 1000 }, httpCredentials } = {}) {
+export async function launchChromium({ viewport = { width: 1600, height: 1000 }, httpCredentials, timezoneId } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govflow-chromium-'));
   // playwright passes the profile directory as --user-data-dir itself
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -18,6 +18,7 @@ export async function launchChromium({ viewport = { width: 1600, height: 1000 },
     viewport,
     httpCredentials,
     locale: 'zh-CN',
+    timezoneId,
     args: [
       '--headless',
       '--no-sandbox',

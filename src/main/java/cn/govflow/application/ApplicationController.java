@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,6 +61,15 @@ class ApplicationController {
         URI location = URI.create("/api/applications/" + started.record().caseNumber());
         return started.created() ? ResponseEntity.created(location).body(answer)
                 : ResponseEntity.ok().location(location).body(answer);
+    }
+
+    /** 办件查询 for supervisors and the Cockpit plugin: the cases the caller may see that match every filter given. */
+    @GetMapping
+    List<CaseSummary> search(@RequestParam(required = false) String caseNumber,
+            @RequestParam(required = false) String item, @RequestParam(required = false) String district,
+            @RequestParam(required = false) String applicant, @RequestParam(defaultValue = "50") int limit,
+            Authentication authentication) {
+        return queries.search(caseNumber, item, district, applicant, limit, Caller.of(authentication));
     }
 
     @GetMapping("/{caseNumber}")

@@ -2,18 +2,22 @@ package cn.govflow.application;
 
 import cn.govflow.catalog.CatalogItem;
 import cn.govflow.catalog.CatalogService;
+import cn.govflow.catalog.District;
 import cn.govflow.ledger.Ledger;
 import cn.govflow.ledger.LedgerCase;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.system.ApiException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 class CaseQueries {
 
+    static final int MAX_HITS = 200;
     private static final Set<String> HIDDEN_ACTIVITY_TYPES = Set.of("subProcess", "multiInstanceBody");
 
     private final CaseRepository cases;
@@ -42,6 +47,45 @@ class CaseQueries {
         CaseRecord record = cases.find(caseNumber).filter(c -> maySee(caller, c))
                 .orElseThrow(() -> ApiException.notFound("caseNumber", "没有编号为 " + caseNumber + " 的办件"));
         return view(record);
+    }
+
+    /**
+     * 办件查询: cases the caller may see, newest first. {@code item} is part of an item's name or code, {@code
+     * district} a district code (yangpu) or name (杨浦区), {@code applicant} part of the applicant's name.
+     */
+    List<CaseSummary> search(String caseNumber, String item, String district, String applicant, int limit,
+            Caller caller) {
+        if (limit < 1 || limit > MAX_HITS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "limit", "Range", "limit 为 1 到 " + MAX_HITS);
+        }
+        List<String> itemCodes = blank(item) ? null
+                : catalog.search(null, null, null, item).stream().map(CatalogItem::code).toList();
+        String districtCode = blank(district) ? null : districtCode(district.strip());
+        List<CaseRecord> found = cases.search(blank(caseNumber) ? null : caseNumber.strip().toUpperCase(Locale.ROOT),
+                itemCodes, districtCode, blank(applicant) ? null : applicant.strip(), caller, limit);
+        return found.stream().map(this::summary).toList();
+    }
+
+    private CaseSummary summary(CaseRecord record) {
+        String itemName = catalog.find(record.itemCode()).map(CatalogItem::name).orElse(null);
+        String districtName = District.fromCode(record.district()).map(District::displayName).orElse(null);
+        String status = ledger.find(record.caseNumber())
+                .map(c -> LedgerCase.ENDED.equals(c.status()) && c.outcome() != null ? c.outcome() : c.status())
+                .orElse(record.status());
+        return new CaseSummary(record.caseNumber(), record.itemCode(), itemName, record.district(), districtName,
+                record.applicantName(), status, record.processInstanceId(), record.createdAt());
+    }
+
+    private static String districtCode(String district) {
+        return Arrays.stream(District.values())
+                .filter(d -> d.code().equalsIgnoreCase(district) || d.displayName().equals(district))
+                .findFirst().map(District::code)
+                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "district", "District",
+                        "没有名为 " + district + " 的区（用区代码如 yangpu，或区名如 杨浦区）"));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     static boolean maySee(Caller caller, CaseRecord c) {

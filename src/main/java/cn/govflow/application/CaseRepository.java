@@ -8,6 +8,10 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -52,6 +56,67 @@ class CaseRepository {
     Optional<CaseRecord> findByIdempotencyKey(String startedBy, String key) {
         return jdbc.query("select " + COLUMNS + " from gf_case where started_by = ? and idempotency_key = ?",
                 CaseRepository::map, startedBy, key).stream().findFirst();
+    }
+
+    /**
+     * Cases matching every given filter ({@code null} = any), newest first, among those the caller may see (the
+     * same rule as {@link CaseQueries#maySee}, here in SQL so that the limit counts visible cases only).
+     * {@code caseNumber} and {@code applicantName} match a part; {@code itemCodes} empty matches nothing.
+     */
+    List<CaseRecord> search(String caseNumber, Collection<String> itemCodes, String district, String applicantName,
+            Caller caller, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from gf_case where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (caseNumber != null) {
+            sql.append(" and case_number like ? escape '\\'");
+            args.add("%" + likeEscaped(caseNumber) + "%");
+        }
+        if (itemCodes != null) {
+            if (itemCodes.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and item_code in (").append(String.join(", ", Collections.nCopies(itemCodes.size(), "?")))
+                    .append(")");
+            args.addAll(itemCodes);
+        }
+        if (district != null) {
+            sql.append(" and district = ?");
+            args.add(district);
+        }
+        if (applicantName != null) {
+            sql.append(" and applicant_name like ? escape '\\'");
+            args.add("%" + likeEscaped(applicantName) + "%");
+        }
+        if (!caller.isIn(Caller.SUPERVISOR) && !caller.isIn(Caller.ADMIN)) {
+            List<String> visible = new ArrayList<>();
+            if (caller.isIn(Caller.PORTAL)) {
+                visible.add("started_by = ?");
+                args.add(caller.userId());
+            }
+            for (String windowDistrict : caller.windowDistricts()) {
+                visible.add("district = ?");
+                args.add(windowDistrict);
+            }
+            for (String cityDepartment : caller.cityDepartments()) {
+                visible.add("department = ?");
+                args.add(cityDepartment);
+            }
+            for (Caller.DistrictDepartment dd : caller.districtDepartments()) {
+                visible.add("(district = ? and department = ?)");
+                args.add(dd.district());
+                args.add(dd.department());
+            }
+            if (visible.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and (").append(String.join(" or ", visible)).append(")");
+        }
+        sql.append(" order by created_at desc, case_number desc limit ").append(limit);
+        return jdbc.query(sql.toString(), CaseRepository::map, args.toArray());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static CaseRecord map(ResultSet rs, int row) throws SQLException {

@@ -41,9 +41,12 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless, and a read with the webapp login must not rotate the webapps' session id
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(engineAuthentication, BasicAuthenticationFilter.class);
+                .addFilterAfter(engineAuthentication, BasicAuthenticationFilter.class)
+                .addFilterAfter(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class);
         return http.build();
     }
 
