@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,9 @@ class CrashRecoveryIntegrationTests {
     /** The stop comes once this many cases were acknowledged in the batch; requests in flight then are cut off. */
     static final int ACKNOWLEDGED_BEFORE_STOP = 40;
     static final Duration BATCH_TIMEOUT = Duration.ofMinutes(3);
-    static final int PROBE_CASES = 60;
+    /** Cases of a probe model whose three async steps keep the job executor busy while the node is stopped. */
+    static final int PROBE_CASES = 100;
+    static final List<String> PROBE_STEPS = List.of("Task_Step1", "Task_Step2", "Task_Step3");
     static final String PORTAL = "portal";
 
     static final List<String> CASE_PROCESSES = Stream.of(HandlingMode.values()).map(HandlingMode::processId).toList();
@@ -111,7 +114,7 @@ class CrashRecoveryIntegrationTests {
     @Order(2)
     @DisplayName("kill -9 during concurrent intake: every acknowledged case is there after the restart, none twice")
     void killDuringIntakeLosesNoAcknowledgedCase() throws Exception {
-        Batch batch = intake("kill", () -> {
+        Batch batch = intake("kill", () -> true, () -> {
             node.kill();
             return node.process.exitValue();
         });
@@ -132,20 +135,21 @@ class CrashRecoveryIntegrationTests {
             + "no half-created case, no job left locked or failed")
     void sigtermDuringIntakeStopsCleanly() throws Exception {
         assertThat(node.deploy("process-owner", "demo", "cluster/cluster-batch-probe.bpmn").status()).isEqualTo(200);
-        String dueAt = LocalDateTime.now().plusSeconds(3).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        String dueAt = LocalDateTime.now().plusSeconds(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         for (int i = 0; i < PROBE_CASES; i++) {
             node.startCase("ClusterBatchProbe", "CRASH-PROBE-" + i, Map.of("dueAt", dueAt));
         }
+        int probeSteps = PROBE_CASES * PROBE_STEPS.size();
 
         AtomicInteger probeStepsAtStop = new AtomicInteger();
-        Batch batch = intake("sigterm", () -> {
-            probeStepsAtStop.set(Stream.of("Task_Step1", "Task_Step2", "Task_Step3").mapToInt(step -> node.count(
-                    "/engine-rest/history/activity-instance/count?finished=true&activityId=" + step)).sum());
+        Batch batch = intake("sigterm", () -> probeStepsDone() >= 6, () -> {
+            probeStepsAtStop.set(probeStepsDone());
             return node.terminate(Duration.ofSeconds(90));
         });
         figures.put("sigterm", batch + ", probe job steps done at SIGTERM " + probeStepsAtStop.get() + " of "
-                + PROBE_CASES * 3);
+                + probeSteps);
 
+        assertThat(probeStepsAtStop.get()).as("jobs still running when SIGTERM arrives").isLessThan(probeSteps);
         assertThat(batch.exitCode).as("the JVM ended by itself after SIGTERM (143):\n%s", node.logTail())
                 .isEqualTo(143);
         assertThat(Files.readString(node.log)).doesNotContain("Graceful shutdown aborted")
@@ -200,9 +204,10 @@ class CrashRecoveryIntegrationTests {
 
     /**
      * {@link #CLIENTS} portal clients send applications, each with a new Idempotency-Key, until the node is gone;
-     * once {@link #ACKNOWLEDGED_BEFORE_STOP} were acknowledged, {@code stop} kills or stops the node.
+     * once {@link #ACKNOWLEDGED_BEFORE_STOP} were acknowledged (and {@code alsoBeforeStop} holds), {@code stop}
+     * kills or stops the node.
      */
-    static Batch intake(String name, Stop stop) throws Exception {
+    static Batch intake(String name, BooleanSupplier alsoBeforeStop, Stop stop) throws Exception {
         AtomicInteger numbers = new AtomicInteger();
         AtomicInteger acked = new AtomicInteger();
         AtomicInteger ackedAfterStop = new AtomicInteger();
@@ -239,8 +244,8 @@ class CrashRecoveryIntegrationTests {
                 });
             }
             await(name + ": " + ACKNOWLEDGED_BEFORE_STOP + " cases acknowledged").atMost(BATCH_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(() -> acked.get() >= ACKNOWLEDGED_BEFORE_STOP || !target.process.isAlive());
+                    .pollInterval(Duration.ofMillis(50)).until(() -> !target.process.isAlive()
+                            || acked.get() >= ACKNOWLEDGED_BEFORE_STOP && alsoBeforeStop.getAsBoolean());
             assertThat(target.process.isAlive()).as("node alive before the stop:\n%s", target.logTail()).isTrue();
             stopping.set(true);
             int exitCode = stop.stop();
@@ -293,6 +298,11 @@ class CrashRecoveryIntegrationTests {
     }
 
     // ---- the node and its database ----
+
+    static int probeStepsDone() {
+        return PROBE_STEPS.stream().mapToInt(step -> node.count(
+                "/engine-rest/history/activity-instance/count?finished=true&activityId=" + step)).sum();
+    }
 
     static GovflowNode start(String name) throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--camunda.bpm.job-execution.wait-time-in-millis=200"));
