@@ -52,7 +52,8 @@ class JobExecutorShutdown {
             threads.shutdown();
             try {
                 if (threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.info("job executor stopped: no more jobs acquired, {} acquired jobs finished", running);
+                    log.info("job executor stopped: no more jobs acquired; the {} running or queued then finished",
+                            running);
                 } else {
                     log.warn("job executor: jobs still running after {}; their locks expire and they run again "
                             + "after the restart", timeout);

@@ -60,7 +60,7 @@ class CrashRecoveryIntegrationTests {
     static final int ACKNOWLEDGED_BEFORE_STOP = 40;
     static final Duration BATCH_TIMEOUT = Duration.ofMinutes(3);
     /** Cases of a probe model whose three async steps keep the job executor busy while the node is stopped. */
-    static final int PROBE_CASES = 100;
+    static final int PROBE_CASES = 200;
     static final List<String> PROBE_STEPS = List.of("Task_Step1", "Task_Step2", "Task_Step3");
     static final String PORTAL = "portal";
 
@@ -114,7 +114,7 @@ class CrashRecoveryIntegrationTests {
     @Order(2)
     @DisplayName("kill -9 during concurrent intake: every acknowledged case is there after the restart, none twice")
     void killDuringIntakeLosesNoAcknowledgedCase() throws Exception {
-        Batch batch = intake("kill", () -> true, () -> {
+        Batch batch = intake("kill", () -> { }, () -> true, () -> {
             node.kill();
             return node.process.exitValue();
         });
@@ -135,21 +135,37 @@ class CrashRecoveryIntegrationTests {
             + "no half-created case, no job left locked or failed")
     void sigtermDuringIntakeStopsCleanly() throws Exception {
         assertThat(node.deploy("process-owner", "demo", "cluster/cluster-batch-probe.bpmn").status()).isEqualTo(200);
-        String dueAt = LocalDateTime.now().plusSeconds(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
-        for (int i = 0; i < PROBE_CASES; i++) {
-            node.startCase("ClusterBatchProbe", "CRASH-PROBE-" + i, Map.of("dueAt", dueAt));
-        }
-        int probeSteps = PROBE_CASES * PROBE_STEPS.size();
+        // Probe cases are started while the intake runs, already due: their jobs run when SIGTERM comes.
+        String dueAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        AtomicInteger probesStarted = new AtomicInteger();
+        ExecutorService probeStarter = Executors.newSingleThreadExecutor();
+        GovflowNode target = node;
+        Runnable startProbes = () -> probeStarter.submit(() -> {
+            for (int i = 0; i < PROBE_CASES && target.process.isAlive(); i++) {
+                try {
+                    target.startCase("ClusterBatchProbe", "CRASH-PROBE-" + i, Map.of("dueAt", dueAt));
+                    probesStarted.incrementAndGet();
+                } catch (UncheckedIOException | AssertionError stopped) {
+                    return;
+                }
+            }
+        });
 
         AtomicInteger probeStepsAtStop = new AtomicInteger();
-        Batch batch = intake("sigterm", () -> probeStepsDone() >= 6, () -> {
-            probeStepsAtStop.set(probeStepsDone());
-            return node.terminate(Duration.ofSeconds(90));
-        });
+        Batch batch;
+        try {
+            batch = intake("sigterm", startProbes, () -> probeStepsDone() >= 6, () -> {
+                probeStepsAtStop.set(probeStepsDone());
+                return node.terminate(Duration.ofSeconds(90));
+            });
+        } finally {
+            probeStarter.shutdownNow();
+        }
+        int probeSteps = probesStarted.get() * PROBE_STEPS.size();
         figures.put("sigterm", batch + ", probe job steps done at SIGTERM " + probeStepsAtStop.get() + " of "
-                + probeSteps);
+                + probeSteps + " (" + probesStarted.get() + " probe cases started)");
 
-        assertThat(probeStepsAtStop.get()).as("jobs still running when SIGTERM arrives").isLessThan(probeSteps);
+        assertThat(probeStepsAtStop.get()).as("jobs still to run when SIGTERM arrives").isLessThan(probeSteps);
         assertThat(batch.exitCode).as("the JVM ended by itself after SIGTERM (143):\n%s", node.logTail())
                 .isEqualTo(143);
         assertThat(Files.readString(node.log)).doesNotContain("Graceful shutdown aborted")
@@ -204,10 +220,11 @@ class CrashRecoveryIntegrationTests {
 
     /**
      * {@link #CLIENTS} portal clients send applications, each with a new Idempotency-Key, until the node is gone;
-     * once {@link #ACKNOWLEDGED_BEFORE_STOP} were acknowledged (and {@code alsoBeforeStop} holds), {@code stop}
-     * kills or stops the node.
+     * once {@link #ACKNOWLEDGED_BEFORE_STOP} were acknowledged, {@code whenAcknowledged} runs, and as soon as
+     * {@code alsoBeforeStop} holds, {@code stop} kills or stops the node.
      */
-    static Batch intake(String name, BooleanSupplier alsoBeforeStop, Stop stop) throws Exception {
+    static Batch intake(String name, Runnable whenAcknowledged, BooleanSupplier alsoBeforeStop, Stop stop)
+            throws Exception {
         AtomicInteger numbers = new AtomicInteger();
         AtomicInteger acked = new AtomicInteger();
         AtomicInteger ackedAfterStop = new AtomicInteger();
@@ -244,8 +261,11 @@ class CrashRecoveryIntegrationTests {
                 });
             }
             await(name + ": " + ACKNOWLEDGED_BEFORE_STOP + " cases acknowledged").atMost(BATCH_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(50)).until(() -> !target.process.isAlive()
-                            || acked.get() >= ACKNOWLEDGED_BEFORE_STOP && alsoBeforeStop.getAsBoolean());
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> !target.process.isAlive() || acked.get() >= ACKNOWLEDGED_BEFORE_STOP);
+            whenAcknowledged.run();
+            await(name + ": ready to stop").atMost(BATCH_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !target.process.isAlive() || alsoBeforeStop.getAsBoolean());
             assertThat(target.process.isAlive()).as("node alive before the stop:\n%s", target.logTail()).isTrue();
             stopping.set(true);
             int exitCode = stop.stop();
