@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -27,21 +28,24 @@ class JobExecutorShutdown {
 
     private static final Logger log = LoggerFactory.getLogger(JobExecutorShutdown.class);
 
+    private final ApplicationContext context;
     private final ObjectProvider<JobExecutor> jobExecutor;
     private final Duration timeout;
 
-    JobExecutorShutdown(ObjectProvider<JobExecutor> jobExecutor,
+    JobExecutorShutdown(ApplicationContext context, ObjectProvider<JobExecutor> jobExecutor,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration timeout) {
+        this.context = context;
         this.jobExecutor = jobExecutor;
         this.timeout = timeout;
     }
 
     /** Before Spring's own executor shutdown and the web server's graceful drain (both react to this event later). */
-    @EventListener(ContextClosedEvent.class)
+    @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    void stopJobExecutor() {
+    void stopJobExecutor(ContextClosedEvent event) {
         JobExecutor executor = jobExecutor.getIfAvailable();
-        if (executor == null || !executor.isActive()) {
+        // A child context closing (a management port's, say) is not the application stopping.
+        if (event.getApplicationContext() != context || executor == null || !executor.isActive()) {
             return;
         }
         executor.shutdown();
