@@ -58,6 +58,39 @@ public final class TestDatabase implements ExecutionCondition {
         return ConditionEvaluationResult.disabled("PostgreSQL not reachable, skipped: " + failure);
     }
 
+    /** A database of its own on the test server for a test that starts govflow JVMs: {@code <test db>_<suffix>}. */
+    public static String ownPostgresDatabase(String suffix) {
+        return TEST_DB + "_" + suffix;
+    }
+
+    /**
+     * Drops and creates {@code database} on the test server and answers its JDBC URL. Same rules as the
+     * integration runs: the test is skipped without a server, unless CI requires one.
+     */
+    public static String recreatePostgres(String database) {
+        try (Connection connection = DriverManager.getConnection(HOST_URL + ADMIN_DB, USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+            return HOST_URL + database;
+        } catch (SQLException e) {
+            if ("required".equals(System.getProperty("govflow.test.postgres"))) {
+                throw new IllegalStateException("PostgreSQL is required for this run but not reachable", e);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "PostgreSQL not reachable, skipped: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A connection to {@code database} on the test server. */
+    public static Connection connectPostgres(String database) throws SQLException {
+        return DriverManager.getConnection(HOST_URL + database, USER, "");
+    }
+
+    public static String postgresUser() {
+        return USER;
+    }
+
     private static synchronized void prepare() {
         if (ready != null) {
             return;
