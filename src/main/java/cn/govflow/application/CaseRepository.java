@@ -8,6 +8,8 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -52,6 +54,13 @@ class CaseRepository {
     Optional<CaseRecord> findByIdempotencyKey(String startedBy, String key) {
         return jdbc.query("select " + COLUMNS + " from gf_case where started_by = ? and idempotency_key = ?",
                 CaseRepository::map, startedBy, key).stream().findFirst();
+    }
+
+    /** The cases a district's window received in [from, to), oldest first. */
+    List<CaseRecord> findWindowReceipts(String district, Instant from, Instant to) {
+        return jdbc.query("select " + COLUMNS + " from gf_case where district = ? and channel = ? "
+                        + "and created_at >= ? and created_at < ? order by created_at, case_number",
+                CaseRepository::map, district, Channel.WINDOW.name(), Timestamp.from(from), Timestamp.from(to));
     }
 
     private static CaseRecord map(ResultSet rs, int row) throws SQLException {
