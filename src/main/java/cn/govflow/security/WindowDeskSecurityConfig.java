@@ -64,7 +64,7 @@ class WindowDeskSecurityConfig {
                         new AndRequestMatcher(ant("/api/**"), WindowDeskSecurityConfig::fromDeskScript)))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(ant(LOGIN_PAGE), ant(PATH + "/login.js"), ant(PATH + "/desk.css"))
+                        .requestMatchers(ant(LOGIN_PAGE), ant(PATH + "/login.js"), ant(PATH + "/api.js"), ant(PATH + "/desk.css"))
                         .permitAll()
                         .anyRequest().access(WindowDeskSecurityConfig.windowClerk()))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(PATH + "/login")

@@ -2,6 +2,7 @@ package cn.govflow.window;
 
 import cn.govflow.application.CaseDirectory;
 import cn.govflow.application.CaseRecord;
+import cn.govflow.application.DeliveryMethod;
 import cn.govflow.catalog.ApplicantType;
 import cn.govflow.catalog.CatalogItem;
 import cn.govflow.catalog.CatalogService;
@@ -109,7 +110,7 @@ class WindowController {
     record ReceivableItem(String code, String name, HandlingMode mode, String modeName, Choice department,
             Set<ApplicantType> applicantTypes, int promisedDays, BigDecimal fee, boolean commitmentAllowed,
             boolean onTheSpotAllowed, boolean receiptIsAcceptance, ResultType resultType, String licenceName,
-            List<Choice> newTowns, boolean newTownRequired) {
+            List<Choice> newTowns, boolean newTownRequired, List<DeliveryMethod> deliveryMethods) {
 
         static ReceivableItem of(CatalogItem i, District district) {
             List<NewTown> towns = i.mode() == HandlingMode.DELEGATED ? i.delegation().scope().newTownsIn(district)
@@ -119,7 +120,7 @@ class WindowController {
                     new Choice(i.department().code(), i.department().name()), i.applicantTypes(), i.promisedDays(),
                     i.fee(), i.commitmentAllowed(), i.onTheSpotAllowed(), i.receiptIsAcceptance(), i.resultType(),
                     i.licenceName(), towns.stream().map(t -> new Choice(t.code(), t.displayName())).toList(),
-                    required);
+                    required, DeliveryMethod.allowedFor(i.resultType()));
         }
     }
 
