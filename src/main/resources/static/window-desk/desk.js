@@ -52,7 +52,7 @@ function el(tag, attributes = {}, ...children) {
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined && child !== false) node.append(child);
   }
   return node;
@@ -228,7 +228,7 @@ function chooseSituation(code) {
     }
     const received = el('input', { type: 'checkbox', checked: true, 'aria-label': `已收 ${m.name}` });
     const source = m.paper
-      ? el('span', { class: 'paper' }, '纸质原件')
+      ? el('span', { class: 'muted' }, '纸质原件')
       : el('select', { 'aria-label': `${m.name} 的收取方式` },
         el('option', { value: 'UPLOAD' }, '扫描上传'), el('option', { value: 'PAPER' }, '纸质'));
     return el('tr', { dataset: { code: m.code, paper: String(m.paper) } },
@@ -538,7 +538,7 @@ function resetForm() {
   $('no-item').hidden = false;
   for (const option of $('items').children) option.setAttribute('aria-selected', 'false');
 }
-$('reset').addEventListener('click', () => {
+$('next-applicant').addEventListener('click', () => {
   resetForm();
   $('item-search').select();
   $('item-search').focus();
