@@ -12,7 +12,7 @@ const OUTCOME = {
   APPROVED: '准予批准', NOT_APPROVED: '不予批准', NOT_ACCEPTED: '不予受理', REFUSED: '不予收件', WITHDRAWN: '已撤回'
 };
 const ACTION = {
-  RECEIVED: '收件', SUPPLEMENT: '要求补正', REFUSED: '不予收件', ACCEPTED: '受理', NOT_ACCEPTED: '不予受理',
+  SUBMITTED: '已提交', RECEIVED: '收件', SUPPLEMENT: '要求补正', REFUSED: '不予收件', ACCEPTED: '受理', NOT_ACCEPTED: '不予受理',
   APPROVED: '批准', NOT_APPROVED: '不予批准', CANCELLED: '转入其他环节'
 };
 
