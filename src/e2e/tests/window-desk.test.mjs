@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './support/browser.mjs';
-import { screenshotDir } from './support/paths.mjs';
+import { repoRoot, screenshotDir } from './support/paths.mjs';
 import { rest, startGovflow } from './support/server.mjs';
 import { chooseFilter, login, taskEntry } from './support/webapps.mjs';
 
@@ -280,4 +280,19 @@ test('a wrong password stays on the login page with a Chinese message, never a b
   } finally {
     await browser.close();
   }
+});
+
+test('the desk checks GB 11643 and GB 32100 check characters as typed, as the server does', async () => {
+  // ids.js is a browser module under src/main/resources/static: load its text as a module here.
+  const source = fs.readFileSync(path.join(repoRoot, 'src/main/resources/static/window-desk/ids.js'), 'utf8');
+  const ids = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+  for (const person of PEOPLE) assert.equal(ids.residentIdProblem(person.id), null, person.id);
+  assert.equal(ids.residentIdProblem('1101051949'), '', 'still typing');
+  assert.match(ids.residentIdProblem('110105194912310021'), /校验位/);
+  assert.match(ids.residentIdProblem('110105194902300024'), /出生日期/);
+  assert.equal(ids.creditCodeProblem('91350100M000100Y43'), null);
+  assert.equal(ids.creditCodeProblem('91110000802100433B'), null);
+  assert.match(ids.creditCodeProblem('91350100M000100Y44'), /校验位/);
+  assert.match(ids.creditCodeProblem('91350100I'), /不含 I/);
+  assert.equal(ids.mask('11010519491231002X'), '1101**********002X');
 });

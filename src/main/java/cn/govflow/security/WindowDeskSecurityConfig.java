@@ -64,8 +64,8 @@ class WindowDeskSecurityConfig {
                         new AndRequestMatcher(ant("/api/**"), WindowDeskSecurityConfig::fromDeskScript)))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(ant(LOGIN_PAGE), ant(PATH + "/login.js"), ant(PATH + "/api.js"), ant(PATH + "/desk.css"))
-                        .permitAll()
+                        .requestMatchers(ant(LOGIN_PAGE), ant(PATH + "/login.js"), ant(PATH + "/api.js"),
+                                ant(PATH + "/desk.css")).permitAll()
                         .anyRequest().access(WindowDeskSecurityConfig.windowClerk()))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(PATH + "/login")
                         .defaultSuccessUrl(PATH + "/", true).failureUrl(LOGIN_PAGE + "?error").permitAll())
