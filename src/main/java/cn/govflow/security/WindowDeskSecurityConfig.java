@@ -36,7 +36,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The window intake desk ({@code /window-desk/**}): a form login against the Camunda identity service, held in
- * an HTTP session, for users of a {@code window-<district>} group only. The desk's own script calls the ordinary
+ * an HTTP session shared with the Camunda webapps ({@link WebappLogin}), for users of a {@code window-<district>}
+ * group only. The desk's own script calls the ordinary
  * {@code /api} endpoints with that session: such calls carry {@code X-Requested-With: XMLHttpRequest} and no
  * {@code Authorization} header, and must present the desk's CSRF token. Every other {@code /api} call (HTTP
  * Basic) still goes to the stateless API chain, unchanged.
@@ -54,7 +55,7 @@ class WindowDeskSecurityConfig {
     @Bean
     @Order(0)
     SecurityFilterChain windowDeskChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-            ProblemAuthenticationEntryPoint problems) throws Exception {
+            ProblemAuthenticationEntryPoint problems, WebappLogin webapps) throws Exception {
         RequestMatcher deskApi = new OrRequestMatcher(ant(PATH + "/api/**"), ant("/api/**"));
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieName(CSRF_COOKIE);
@@ -67,8 +68,13 @@ class WindowDeskSecurityConfig {
                         .requestMatchers(ant(LOGIN_PAGE), ant(PATH + "/login.js"), ant(PATH + "/api.js"),
                                 ant(PATH + "/desk.css")).permitAll()
                         .anyRequest().access(WindowDeskSecurityConfig.windowClerk()))
+                .securityContext(context -> context.securityContextRepository(webapps.repository()))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(PATH + "/login")
-                        .defaultSuccessUrl(PATH + "/", true).failureUrl(LOGIN_PAGE + "?error").permitAll())
+                        .successHandler((request, response, authentication) -> {
+                            webapps.logIntoWebapps(request, authentication.getName());
+                            response.sendRedirect(request.getContextPath() + PATH + "/");
+                        })
+                        .failureUrl(LOGIN_PAGE + "?error").permitAll())
                 .logout(logout -> logout.logoutUrl(PATH + "/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))

@@ -124,6 +124,30 @@ class WindowDeskIntegrationTests {
     }
 
     @Test
+    @DisplayName("one login per browser: the desk's login opens Tasklist, and a Tasklist login (new session) opens the desk")
+    void theDeskAndTheWebappsShareTheLogin() throws Exception {
+        Browser desk = new Browser();
+        desk.login("window-xuhui", "demo");
+        HttpResponse<String> webappUser = desk.get("/camunda/api/admin/auth/user/default", true);
+        assertThat(webappUser.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(webappUser.body()).path("userId").asText()).isEqualTo("window-xuhui");
+
+        Browser tasklist = new Browser();
+        tasklist.get("/camunda/app/tasklist/", false);
+        String camundaToken = tasklist.cookie("XSRF-TOKEN");
+        HttpResponse<String> login = tasklist.client.send(HttpRequest.newBuilder(
+                        url("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", camundaToken)
+                .POST(HttpRequest.BodyPublishers.ofString("username=window-xuhui&password=demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> session = tasklist.get("/window-desk/api/session", true);
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(session.body()).path("userId").asText()).isEqualTo("window-xuhui");
+        assertThat(tasklist.get("/window-desk/", false).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void departmentUsersSupervisorsAndThePortalAreRefusedTheDesk() throws Exception {
         for (String user : new String[] {"dept-minhang-archives", "supervisor", "portal"}) {
             Browser browser = new Browser();
@@ -215,7 +239,11 @@ class WindowDeskIntegrationTests {
         }
 
         String csrf() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("GOVFLOW-DESK-XSRF"))
+            return cookie("GOVFLOW-DESK-XSRF");
+        }
+
+        String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                     .map(HttpCookie::getValue).reduce((first, second) -> second).orElseThrow();
         }
     }

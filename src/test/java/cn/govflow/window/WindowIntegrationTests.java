@@ -145,21 +145,17 @@ class WindowIntegrationTests {
         headers.setBasicAuth(user, "demo");
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Idempotency-Key", UUID.randomUUID().toString());
-        Map<String, Object> body = Map.of("itemCode", "2022-ER-002", "channel", "WINDOW", "district", "minhang",
-                "applicant", Map.of("type", "PERSON", "name", "李四", "idType", "RESIDENT_ID",
-                        "idNumber", "11010519491231002X"),
-                "situation", "own-record",
-                "materials", List.of(Map.of("code", "application-form", "source", "PAPER"),
-                        Map.of("code", "id-card", "source", "E_LICENCE")),
-                "delivery", Map.of("method", "WINDOW_PICKUP"), "commitment", false);
-        if ("ONLINE".equals(channel)) {
-            // 2022-ER-002 has the window channel only: the portal's online case is a full-online item.
-            body = Map.of("itemCode", "2022-FO-006", "channel", "ONLINE", "district", "minhang",
-                    "applicant", Map.of("type", "PERSON", "name", "李四", "idType", "RESIDENT_ID",
-                            "idNumber", "11010519491231002X"),
-                    "situation", "self", "materials", List.of(Map.of("code", "purpose-statement", "source", "UPLOAD")),
-                    "delivery", Map.of("method", "E_LICENCE"), "commitment", false);
-        }
+        Map<String, Object> applicant = Map.of("type", "PERSON", "name", "李四", "idType", "RESIDENT_ID",
+                "idNumber", "11010519491231002X");
+        // 2022-ER-002 has the window channel only: the portal's online case is a full-online item.
+        Map<String, Object> body = "ONLINE".equals(channel)
+                ? Map.of("itemCode", "2022-FO-006", "channel", "ONLINE", "district", "minhang", "applicant", applicant,
+                        "situation", "self", "materials", List.of(Map.of("code", "purpose-statement", "source", "UPLOAD")),
+                        "delivery", Map.of("method", "E_LICENCE"), "commitment", false)
+                : Map.of("itemCode", "2022-ER-002", "channel", "WINDOW", "district", "minhang", "applicant", applicant,
+                        "situation", "own-record", "materials", List.of(Map.of("code", "application-form", "source",
+                                "PAPER"), Map.of("code", "id-card", "source", "E_LICENCE")),
+                        "delivery", Map.of("method", "WINDOW_PICKUP"), "commitment", false);
         ResponseEntity<JsonNode> started = rest.exchange("/api/applications", HttpMethod.POST,
                 new HttpEntity<>(body, headers), JsonNode.class);
         assertThat(started.getStatusCode()).as(started.getBody().toString()).isEqualTo(HttpStatus.CREATED);
