@@ -182,6 +182,14 @@ test('R11: a missing material gives the printable 一次性告知书 and starts 
     await attorney.locator('input[type=checkbox]').uncheck();
     await page.locator('#materials tr', { hasText: '申请表' }).locator('input[type=checkbox]').uncheck();
     await fillApplicant(page, PEOPLE[1]);
+    // Any other refusal is shown next to the field the ProblemDetail names, and the cursor goes there.
+    await page.locator('#phone').fill('电话号码');
+    await page.locator('#submit').click();
+    const phoneError = page.locator('[data-error-for="applicant.phone"]');
+    await phoneError.filter({ hasText: /\S/ }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
+    await shot(page, 'field-error');
+    await page.locator('#phone').fill('13800138000');
     await page.locator('#submit').click();
     const notice = page.locator('.notice');
     await notice.waitFor();
