@@ -37,27 +37,27 @@ function shot(page, name) {
   return page.screenshot({ path: path.join(screenshotDir, `window-desk-${name}.png`) });
 }
 
-/** A fresh browser at the counter screen size, logged in to the desk through its login page. */
-async function deskAs(user) {
+/** Runs the steps in a fresh browser at the counter screen size, and closes it whatever happens. */
+async function inBrowser(steps) {
   const browser = await launchChromium({ viewport: COUNTER_SCREEN });
-  const page = await browser.context.newPage();
-  await page.goto(`${server.baseUrl}/window-desk/`);
-  await page.waitForURL(/login\.html/);
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill('demo');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/window-desk\/$/);
-  return { browser, page };
-}
-
-/** Runs the steps at a desk logged in as the user, and closes the browser whatever happens. */
-async function atDesk(user, steps) {
-  const { browser, page } = await deskAs(user);
   try {
-    await steps(page, browser);
+    await steps(await browser.context.newPage(), browser);
   } finally {
     await browser.close();
   }
+}
+
+/** Runs the steps at the desk, logged in as the user through the desk's login page. */
+async function atDesk(user, steps) {
+  await inBrowser(async (page, browser) => {
+    await page.goto(`${server.baseUrl}/window-desk/`);
+    await page.waitForURL(/login\.html/);
+    await page.locator('#username').fill(user);
+    await page.locator('#password').fill('demo');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/window-desk\/$/);
+    await steps(page, browser);
+  });
 }
 
 async function casesOf(user, district) {
@@ -245,9 +245,7 @@ test('a double submit, and an answer lost on the way, make one case (Idempotency
 });
 
 test('a department user is refused the desk with a Chinese page', async () => {
-  const browser = await launchChromium({ viewport: COUNTER_SCREEN });
-  try {
-    const page = await browser.context.newPage();
+  await inBrowser(async (page) => {
     await page.goto(`${server.baseUrl}/window-desk/login.html`);
     await page.locator('#username').fill('dept-minhang-archives');
     await page.locator('#password').fill('demo');
@@ -268,28 +266,20 @@ test('a department user is refused the desk with a Chinese page', async () => {
     await page.locator('#logout-form button').click();
     await page.waitForURL(/login\.html\?logout/);
     assert.match(await page.locator('#login-message').innerText(), /已退出/);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a clerk logged in to Tasklist opens the desk without logging in again', async () => {
-  const browser = await launchChromium({ viewport: COUNTER_SCREEN });
-  try {
-    const page = await browser.context.newPage();
+  await inBrowser(async (page) => {
     await login(page, server.baseUrl, 'tasklist', 'window-yangpu');
     await page.goto(`${server.baseUrl}/window-desk/`);
     await page.locator('#window-name', { hasText: '杨浦区政务服务中心综合窗口' }).waitFor();
     assert.match(page.url(), /\/window-desk\/$/);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a wrong password stays on the login page with a Chinese message, never a browser prompt', async () => {
-  const browser = await launchChromium({ viewport: COUNTER_SCREEN });
-  try {
-    const page = await browser.context.newPage();
+  await inBrowser(async (page) => {
     await page.goto(`${server.baseUrl}/window-desk/`);
     // A user of its own: Camunda delays the next login of a user after a failed one.
     await page.locator('#username').fill('window-chongming');
@@ -298,9 +288,7 @@ test('a wrong password stays on the login page with a Chinese message, never a b
     await page.waitForURL(/login\.html\?error/);
     assert.match(await page.locator('#login-message').innerText(), /用户名或密码错误/);
     await shot(page, 'login');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('the desk checks GB 11643 and GB 32100 check characters as typed, as the server does', async () => {
