@@ -162,10 +162,11 @@ test('window-minhang receives 2022-ER-002, prints the voucher, and the case wait
 test('R4: window-yangpu cannot find 2022-DI-007 (delegated to 浦东 only)', async () => {
   await atDesk('window-yangpu', async (page) => {
     await page.locator('#item-search').fill('2022-DI-007');
-    await page.locator('#item-count', { hasText: '0 项' }).waitFor();
+    await page.locator('#item-count', { hasText: '0 项（“2022-DI-007”）' }).waitFor();
     assert.equal(await page.locator('#items li').count(), 0);
     await page.locator('#item-search').fill('大型群众性活动');
-    await page.locator('#item-count', { hasText: '0 项' }).waitFor();
+    await page.locator('#item-count', { hasText: '0 项（“大型群众性活动”）' }).waitFor();
+    assert.match(await page.locator('#item-count').innerText(), /未下放至本区/);
     await shot(page, 'yangpu-not-found');
     // The same search at the Pudong window finds it.
     const pudong = await rest(server.baseUrl, 'window-pudong', 'demo', 'GET', '/api/windows/pudong/items?q=2022-DI-007');

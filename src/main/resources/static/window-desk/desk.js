@@ -115,8 +115,9 @@ async function searchItems(q) {
   const answer = await call('GET', `/api/windows/${state.window.district}/items?${query}`);
   if (seq !== searchSeq) return;
   state.items = answer.ok ? answer.data : [];
-  $('item-count').textContent = answer.ok ? `本窗口可收件事项 ${state.items.length} 项${q ? `（“${q}”）` : ''}`
-    : answer.data?.detail ?? '事项查询失败';
+  const found = `本窗口可收件事项 ${state.items.length} 项${q ? `（“${q}”）` : ''}`;
+  $('item-count').textContent = !answer.ok ? answer.data?.detail ?? '事项查询失败'
+    : state.items.length ? found : `${found}。事项可能未下放至本区（R4）或不委托本区收件（R5），请引导申请人到有权收件的窗口。`;
   $('items').replaceChildren(...state.items.map((item, index) => el('li', {
     role: 'option', tabindex: index === 0 ? '0' : '-1', dataset: { code: item.code },
     'aria-selected': String(state.item?.code === item.code),
