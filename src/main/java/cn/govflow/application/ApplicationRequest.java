@@ -35,7 +35,7 @@ record ApplicationRequest(
             @NotBlank @Size(max = 200) String name,
             @NotNull IdType idType,
             @NotBlank String idNumber,
-            @Pattern(regexp = "[0-9+\\- ]{5,30}") String phone,
+            @Pattern(regexp = "[0-9+\\- ]{5,30}", message = "联系电话只能由数字、空格、+ 和 - 组成，5 到 30 位") String phone,
             @Size(max = 500) String address) {}
 
     record SuppliedMaterial(@NotBlank @Size(max = 50) String code, @NotNull MaterialSource source) {}

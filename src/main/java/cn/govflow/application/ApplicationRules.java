@@ -6,7 +6,6 @@ import cn.govflow.catalog.District;
 import cn.govflow.catalog.HandlingMode;
 import cn.govflow.catalog.Material;
 import cn.govflow.catalog.NewTown;
-import cn.govflow.catalog.ResultType;
 import cn.govflow.catalog.Situation;
 import cn.govflow.system.ApiException;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ final class ApplicationRules {
         if (request.commitment() && !item.commitmentAllowed()) {
             throw refused("commitment", "R29", "事项「" + item.name() + "」不适用告知承诺");
         }
-        if (request.delivery().method() == DeliveryMethod.E_LICENCE && item.resultType() != ResultType.E_LICENCE) {
+        if (!DeliveryMethod.allowedFor(item.resultType()).contains(request.delivery().method())) {
             throw refused("delivery.method", "R20", "事项「" + item.name() + "」不颁发电子证照，请选择快递送达或窗口领取");
         }
         Situation situation = item.situation(request.situation()).orElseThrow(() -> refused("situation", "R11",

@@ -1,5 +1,7 @@
 package cn.govflow.application;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,5 +22,12 @@ public class CaseDirectory {
     @Transactional(readOnly = true)
     public Optional<CaseRecord> find(String caseNumber) {
         return caseNumber == null ? Optional.empty() : cases.find(caseNumber);
+    }
+
+    /** The cases the window of {@code district} received on {@code day} (Shanghai time), oldest first. */
+    @Transactional(readOnly = true)
+    public List<CaseRecord> receivedAtWindow(String district, LocalDate day) {
+        return cases.findWindowReceipts(district, day.atStartOfDay(IntakeService.SHANGHAI).toInstant(),
+                day.plusDays(1).atStartOfDay(IntakeService.SHANGHAI).toInstant());
     }
 }

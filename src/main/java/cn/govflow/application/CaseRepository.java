@@ -8,6 +8,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -117,6 +118,13 @@ class CaseRepository {
 
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The cases a district's window received in [from, to), oldest first. */
+    List<CaseRecord> findWindowReceipts(String district, Instant from, Instant to) {
+        return jdbc.query("select " + COLUMNS + " from gf_case where district = ? and channel = ? "
+                        + "and created_at >= ? and created_at < ? order by created_at, case_number",
+                CaseRepository::map, district, Channel.WINDOW.name(), Timestamp.from(from), Timestamp.from(to));
     }
 
     private static CaseRecord map(ResultSet rs, int row) throws SQLException {

@@ -50,7 +50,8 @@ public class CatalogService {
     /**
      * Items matching every given filter ({@code null} = any). {@code district}: full-online items match every
      * district, delegated items where the district or one of its new towns is in scope (R4), entrusted items
-     * where the district receives (R5). {@code q}: case-insensitive text in the name or code.
+     * where the district receives (R5). {@code q}: case-insensitive text in the name, the code or the
+     * department's name.
      */
     public List<CatalogItem> search(HandlingMode mode, String department, District district, String q) {
         String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
@@ -59,7 +60,17 @@ public class CatalogService {
                 .filter(i -> department == null || i.department().code().equals(department))
                 .filter(i -> district == null || i.availableIn(district))
                 .filter(i -> text == null || i.name().toLowerCase(Locale.ROOT).contains(text)
-                        || i.code().toLowerCase(Locale.ROOT).contains(text))
+                        || i.code().toLowerCase(Locale.ROOT).contains(text)
+                        || i.department().name().toLowerCase(Locale.ROOT).contains(text))
+                .toList();
+    }
+
+    /**
+     * The items a district's comprehensive window may receive (R6 无差别受理), matching {@code q} as in
+     * {@link #search}: those {@link CatalogItem#availableIn available} in the district that have the window channel.
+     */
+    public List<CatalogItem> receivableAtWindow(District district, String department, String q) {
+        return search(null, department, district, q).stream().filter(i -> i.channels().contains(Channel.WINDOW))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package cn.govflow.catalog;
 
+import java.util.List;
 import java.util.Set;
 
 /** R4: where a delegated item is delegated (下放范围): whole districts and/or new towns. */
@@ -24,5 +25,10 @@ public record Scope(Set<District> districts, Set<NewTown> newTowns) {
             return true;
         }
         return newTown != null && newTown.district() == district && newTowns.contains(newTown);
+    }
+
+    /** The new towns in scope that lie in {@code district} (where the application must name one, R4). */
+    public List<NewTown> newTownsIn(District district) {
+        return newTowns.stream().filter(t -> t.district() == district).sorted().toList();
     }
 }

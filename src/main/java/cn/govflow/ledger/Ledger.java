@@ -1,5 +1,11 @@
 package cn.govflow.ledger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +26,22 @@ public class Ledger {
     public Optional<LedgerCase> find(String caseNumber) {
         return repository.findCase(caseNumber);
     }
+
+    /** Where each of these cases stands in the ledger: its row and its open steps (cases not in it are left out). */
+    @Transactional(readOnly = true)
+    public Map<String, Standing> standings(Collection<String> caseNumbers) {
+        List<String> numbers = List.copyOf(caseNumbers);
+        Map<String, List<LedgerStep>> open = new HashMap<>();
+        repository.openSteps(numbers).forEach(e -> open.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                .add(e.getValue()));
+        Map<String, Standing> standings = new LinkedHashMap<>();
+        repository.findCases(numbers).forEach(c -> standings.put(c.caseNumber(),
+                new Standing(c, open.getOrDefault(c.caseNumber(), List.of()))));
+        return standings;
+    }
+
+    /** A case's ledger row and the steps it waits in now. */
+    public record Standing(LedgerCase ledgerCase, List<LedgerStep> openSteps) {}
 
     @Transactional(readOnly = true)
     public Optional<Timeline> timeline(String caseNumber) {

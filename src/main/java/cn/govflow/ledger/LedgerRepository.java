@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -86,6 +89,33 @@ class LedgerRepository {
     List<LedgerStep> steps(String caseNumber) {
         return jdbc.query("select " + STEP_COLUMNS + " from gf_ledger_step where case_number = ? "
                 + "order by started_at, id", LedgerRepository::mapStep, caseNumber);
+    }
+
+    /** The cases among {@code caseNumbers} that the ledger holds (one query per 500 numbers). */
+    List<LedgerCase> findCases(List<String> caseNumbers) {
+        return inChunks(caseNumbers, chunk -> jdbc.query("select " + CASE_COLUMNS
+                + " from gf_ledger_case where case_number in (" + placeholders(chunk) + ")",
+                LedgerRepository::mapCase, chunk.toArray()));
+    }
+
+    /** The open steps (no end yet) of the cases among {@code caseNumbers}, in order, keyed by case number. */
+    List<Map.Entry<String, LedgerStep>> openSteps(List<String> caseNumbers) {
+        return inChunks(caseNumbers, chunk -> jdbc.query("select case_number, " + STEP_COLUMNS
+                + " from gf_ledger_step where ended_at is null and case_number in (" + placeholders(chunk)
+                + ") order by started_at, id",
+                (rs, row) -> Map.entry(rs.getString("case_number"), mapStep(rs, row)), chunk.toArray()));
+    }
+
+    private static <T> List<T> inChunks(List<String> keys, Function<List<String>, List<T>> query) {
+        List<T> all = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            all.addAll(query.apply(keys.subList(from, Math.min(keys.size(), from + 500))));
+        }
+        return all;
+    }
+
+    private static String placeholders(List<String> keys) {
+        return String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
     }
 
     private static LedgerCase mapCase(ResultSet rs, int row) throws SQLException {

@@ -27,6 +27,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || credentials == null || !identity.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("用户名或密码错误");
         }
+        return authenticated(userId);
+    }
+
+    /** A user the identity service already knows as logged in (e.g. by the webapps), with their groups now. */
+    Authentication authenticated(String userId) {
         List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .map(Authorities::group)

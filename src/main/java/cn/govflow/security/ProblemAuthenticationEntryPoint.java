@@ -37,7 +37,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
         write(request, response, HttpStatus.FORBIDDEN, "当前用户无权执行此操作");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
