@@ -1,6 +1,8 @@
 package cn.govflow.ledger;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -42,7 +44,9 @@ class ReportController {
     }
 
     @Operation(summary = "年度报告（JSON 或 CSV）", description = "R32 的全部数字；Accept: text/csv 得到同样数字的 CSV（UTF-8 带 BOM）。一件办件计入其申请的年度。")
-    @ApiResponse(responseCode = "200", description = "年度报告")
+    @ApiResponse(responseCode = "200", description = "年度报告", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AnnualReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @GetMapping(path = "/api/reports/annual", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,6 +57,7 @@ class ReportController {
         return report(year, district, department, authentication);
     }
 
+    @Hidden // described with the JSON variant: one operation, two content types
     @GetMapping(path = "/api/reports/annual", produces = "text/csv")
     ResponseEntity<String> csv(@Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
             @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false) String district,

@@ -45,7 +45,7 @@ class SupervisionController {
     }
 
     @Operation(summary = "恢复一个区的下放审批权限", description = "只有系统管理员（camunda-admin）可以恢复。")
-    @ApiResponse(responseCode = "204", description = "已恢复")
+    @ApiResponse(responseCode = "204", description = "已恢复", content = @Content)
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @DeleteMapping("/{itemCode}/{district}")

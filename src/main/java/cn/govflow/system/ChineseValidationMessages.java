@@ -17,7 +17,7 @@ class ChineseValidationMessages {
     static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     @Bean
-    ValidationConfigurationCustomizer chineseValidationMessages() {
+    ValidationConfigurationCustomizer chineseValidationMessagesCustomizer() {
         return configuration -> configuration.messageInterpolator(
                 new FixedLocale(configuration.getDefaultMessageInterpolator()));
     }

@@ -18,11 +18,13 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,7 +33,8 @@ import org.springframework.context.annotation.Configuration;
  * annotations, plus what every operation shares: HTTP Basic, the ProblemDetail error body with {@code field},
  * {@code rule}, {@code missingMaterials} and {@code errors}, and one reusable response per error status with a
  * Chinese example. Operations name the errors they can answer ({@code @ApiResponse(responseCode = "404", ref =
- * "NotFound")}); {@link #commonResponses()} adds 401 to every operation that needs a login and 500 to all.
+ * "NotFound")}); {@link #commonResponses()} adds 401 to every operation that needs a login, 415 to every one with
+ * a request body and 500 to all.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -42,6 +45,14 @@ class OpenApiConfiguration {
 
     /** Operations anyone may call without logging in (SecurityConfig). */
     static final Set<String> PUBLIC = Set.of("GET /api/licenses/public-key", "POST /api/licenses/verify");
+
+    static {
+        // The ledger's timestamps are Shanghai wall-clock times without an offset ("2026-01-05T10:15:30"), not
+        // RFC 3339 date-times: described as what they are.
+        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, new StringSchema()
+                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$").example("2026-01-05T10:15:30")
+                .description("上海时间（Asia/Shanghai）的日期和时刻，不带时区"));
+    }
 
     @Bean
     OpenAPI govflowOpenApi() {
@@ -64,7 +75,7 @@ class OpenApiConfiguration {
                 .components(components);
     }
 
-    /** 401 for every operation behind a login, 500 for all, and HTTP Basic per operation. */
+    /** 401 for every operation behind a login, 415 where there is a body, 500 for all, HTTP Basic per operation. */
     @Bean
     OpenApiCustomizer commonResponses() {
         return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
@@ -74,6 +85,9 @@ class OpenApiConfiguration {
                 responses.computeIfAbsent("401", code -> ref("Unauthorized"));
             } else {
                 op.setSecurity(List.of());
+            }
+            if (op.getRequestBody() != null) {
+                responses.computeIfAbsent("415", code -> ref("UnsupportedMediaType"));
             }
             responses.computeIfAbsent("500", code -> ref("InternalServerError"));
             sortResponses(op);
@@ -148,6 +162,9 @@ class OpenApiConfiguration {
         body.put("missingMaterials", List.of(Map.of("code", "dog-photo", "name", "犬只近期照片", "paper", false)));
         responses.put("UnprocessableEntity", problem("格式正确，但不符合事项目录的办理规则（R4 未下放至该区、R5 非受托收件区、R29 不适用告知承诺、"
                 + "R11 材料不全——missingMaterials 一次列出全部缺件、R8 已免交的材料不应再交纸质件）", missing));
+        responses.put("UnsupportedMediaType", problem("请求体不是 JSON（Content-Type 应为 application/json）",
+                example(415, "不支持该请求格式", "不支持请求格式 text/plain，可用的格式：[application/json]", "/api/applications",
+                        null, null)));
         responses.put("ServiceUnavailable", problem("暂时无法办理（如该办理方式的流程尚未部署），稍后重试",
                 example(503, "服务暂不可用", "全程网办流程（FullOnlineProcess）尚未部署，暂不能收件", "/api/applications", "itemCode",
                         "deployment")));
