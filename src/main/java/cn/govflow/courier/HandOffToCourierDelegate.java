@@ -2,6 +2,7 @@ package cn.govflow.courier;
 
 import cn.govflow.monitoring.GovflowMetrics;
 import cn.govflow.process.CaseVariables;
+import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ class HandOffToCourierDelegate implements JavaDelegate {
     HandOffToCourierDelegate(CourierService courier, GovflowMetrics metrics) {
         this.courier = courier;
         this.metrics = metrics;
+        metrics.declareCourierPurposes(Arrays.stream(CourierPurpose.values()).map(Enum::name).toList());
     }
 
     @Override

@@ -76,6 +76,13 @@ class CamundaMetricsPlugin extends AbstractProcessEnginePlugin {
             this.registry = registry;
         }
 
+        /** Every metric the engine declares shows at 0 from the start (an alert needs the series to exist). */
+        @Override
+        public void createDbMeter(String name) {
+            super.createDbMeter(name);
+            counters.computeIfAbsent(name, counter());
+        }
+
         @Override
         protected void markOccurrence(Map<String, Meter> meters, String name, long times) {
             super.markOccurrence(meters, name, times);
