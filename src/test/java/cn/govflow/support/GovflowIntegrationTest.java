@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * REST API of the first would talk to the wrong engine.
  *
  * <p>Every {@code TestRestTemplate} call under {@code /api} is checked against the OpenAPI contract
- * ({@link OpenApiContract}).
+ * ({@link OpenApiContract}). Metrics export is on, as in production, so /actuator/prometheus exists.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,4 +29,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
 @Import(OpenApiContract.class)
+@AutoConfigureObservability(tracing = false)
 public @interface GovflowIntegrationTest {}
