@@ -57,7 +57,9 @@ class ApplicationController {
             @ExampleObject(name = "全程网办：养犬登记证补证", value = ApplicationExamples.FULL_ONLINE),
             @ExampleObject(name = "下放事项：企业在崇明区申请", value = ApplicationExamples.DELEGATED)}))
     @ApiResponse(responseCode = "201", description = "已建立办件；Location 为其地址",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "已收件", value = ApplicationExamples.ANSWER)))
+            content = @Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ApplicationAnswer.class),
+                    examples = @ExampleObject(name = "已收件", value = ApplicationExamples.ANSWER)))
     @ApiResponse(responseCode = "200", description = "相同 Idempotency-Key 的重复提交：第一次建立的办件")
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
