@@ -25,8 +25,11 @@ record CaseView(
         List<Step> currentSteps,
         List<TimelineEntry> timeline) {
 
+    /** The applicant as shown to callers: the id number masked ({@code 3101**********1234}). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CaseApplicant")
     record Applicant(ApplicantType type, String name, String idNumber) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CaseStep")
     record Step(String activityId, String name, String type, Instant since, String assignee) {}
 
     record TimelineEntry(String activityId, String name, String type, Instant start, Instant end, String assignee) {}

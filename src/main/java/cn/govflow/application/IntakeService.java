@@ -33,6 +33,7 @@ import cn.govflow.catalog.District;
 import cn.govflow.catalog.HandlingMode;
 import cn.govflow.catalog.Material;
 import cn.govflow.catalog.Situation;
+import cn.govflow.monitoring.CaseLogContext;
 import cn.govflow.supervision.DelegationSuspensions;
 import cn.govflow.system.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,6 +56,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -145,9 +147,11 @@ class IntakeService {
         try {
             CaseRecord record = transaction.execute(status -> create(item, situation, request, caller, idempotencyKey,
                     hash));
-            log.info("case {} started: item {} ({}), district {}, channel {}, applicant {} {}, by {}",
-                    record.caseNumber(), item.code(), item.mode(), record.district(), record.channel(),
-                    record.applicantType(), record.idNumberMasked(), caller.userId());
+            try (MDC.MDCCloseable logContext = MDC.putCloseable(CaseLogContext.KEY, record.caseNumber())) {
+                log.info("case {} started: item {} ({}), district {}, channel {}, applicant {} {}, by {}",
+                        record.caseNumber(), item.code(), item.mode(), record.district(), record.channel(),
+                        record.applicantType(), record.idNumberMasked(), caller.userId());
+            }
             return new Started(record, true);
         } catch (DataAccessException e) {
             // A concurrent request with the same Idempotency-Key committed first: answer with its case.
@@ -179,10 +183,13 @@ class IntakeService {
                 "SJ-" + caseNumber, item.voucherIssuedBy(), decisionKnown, caller.userId(), idempotencyKey, hash,
                 now, STARTED);
         cases.insert(record);
-        ProcessInstance instance = runtime.createProcessInstanceByKey(item.mode().processId())
-                .businessKey(caseNumber)
-                .setVariables(variables(item, situation, request, record))
-                .execute();
+        ProcessInstance instance;
+        try (MDC.MDCCloseable logContext = MDC.putCloseable(CaseLogContext.KEY, caseNumber)) {
+            instance = runtime.createProcessInstanceByKey(item.mode().processId())
+                    .businessKey(caseNumber)
+                    .setVariables(variables(item, situation, request, record))
+                    .execute();
+        }
         cases.setProcessInstanceId(caseNumber, instance.getId());
         return record.withProcessInstanceId(instance.getId());
     }

@@ -1,5 +1,11 @@
 package cn.govflow.application;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.system.ApiException;
 import jakarta.validation.Valid;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 补正: the applicant's missing materials arrive, through the portal that started the case or at the window of
  * its district (R28), and the case waiting in 补正 goes on ({@code Message_MaterialsSupplemented}).
  */
+@Tag(name = "办件")
 @RestController
 class SupplementController {
 
@@ -38,10 +45,18 @@ class SupplementController {
 
     record Supplemented(String caseNumber, List<String> materials, OffsetDateTime supplementedAt) {}
 
+    @Operation(summary = "补正材料", description = "申请人通过原申请渠道（发起申请的门户，或办件所在区的综合窗口）补齐材料（R28）；办件回到要求补正的环节。")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "补正",
+            value = "{\"materials\":[\"犬只近期照片\"],\"note\":\"已补拍清晰正面照片\"}")))
+    @ApiResponse(responseCode = "200", description = "补正已送达办件")
+    @ApiResponse(responseCode = "400", ref = "BadRequest")
+    @ApiResponse(responseCode = "403", ref = "Forbidden")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
+    @ApiResponse(responseCode = "409", ref = "Conflict")
     @PostMapping("/api/applications/{caseNumber}/supplements")
     @Transactional
-    Supplemented supplement(@PathVariable String caseNumber, @Valid @RequestBody Supplement supplement,
-            Authentication authentication) {
+    Supplemented supplement(@Parameter(description = "办件编号", example = "SH-20260105-YP-000001") @PathVariable String caseNumber, @Valid @RequestBody Supplement supplement,
+            @Parameter(hidden = true) Authentication authentication) {
         Caller caller = Caller.of(authentication);
         CaseRecord record = cases.find(caseNumber).filter(c -> CaseQueries.maySee(caller, c))
                 .orElseThrow(() -> ApiException.notFound("caseNumber", "没有编号为 " + caseNumber + " 的办件"));

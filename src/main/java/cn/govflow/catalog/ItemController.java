@@ -1,5 +1,11 @@
 package cn.govflow.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govflow.system.ApiException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The catalog over REST: {@code GET /api/items} with filters, {@code GET /api/items/{code}}. */
+@Tag(name = "事项目录", description = "沪府办字〔2022〕16号 的事项：办理方式、承办部门、业务情形与材料、下放范围和受托收件区")
 @RestController
 @RequestMapping("/api/items")
 class ItemController {
@@ -23,10 +30,15 @@ class ItemController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "查询事项", description = "按办理方式、承办部门、区和名称关键字筛选。district 对全程网办事项处处适用，对下放事项看下放范围（含新城），对委托收件事项看受托收件区。任何登录用户可查。")
+    @ApiResponse(responseCode = "200", description = "符合条件的事项（可能为空）")
+    @ApiResponse(responseCode = "400", ref = "BadRequest")
     @GetMapping
-    List<ItemSummary> search(@RequestParam(required = false) HandlingMode mode,
-            @RequestParam(required = false) String department, @RequestParam(required = false) String district,
-            @RequestParam(required = false) String q) {
+    List<ItemSummary> search(
+            @Parameter(description = "办理方式", example = "DELEGATED") @RequestParam(required = false) HandlingMode mode,
+            @Parameter(description = "承办部门代码（config/catalog/departments.yaml）", example = "public-security") @RequestParam(required = false) String department,
+            @Parameter(description = "区的拼音代码", example = "yangpu") @RequestParam(required = false) String district,
+            @Parameter(description = "事项名称关键字", example = "养犬") @RequestParam(required = false) String q) {
         District inDistrict = null;
         if (district != null && !district.isBlank()) {
             inDistrict = District.fromCode(district).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
@@ -36,8 +48,11 @@ class ItemController {
         return catalog.search(mode, departmentCode, inDistrict, q).stream().map(ItemSummary::of).toList();
     }
 
+    @Operation(summary = "查看一个事项及其办理方案", description = "业务情形、每种情形的材料（哪些可用电子证照免交）、下放范围或受托收件区、承诺时限。")
+    @ApiResponse(responseCode = "200", description = "事项")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping("/{code}")
-    ItemDetail find(@PathVariable String code) {
+    ItemDetail find(@Parameter(description = "事项编号", example = "2022-FO-004") @PathVariable String code) {
         return catalog.find(code).map(ItemDetail::of)
                 .orElseThrow(() -> ApiException.notFound("code", "没有编号为 " + code + " 的事项"));
     }

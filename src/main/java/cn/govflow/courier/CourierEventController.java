@@ -1,5 +1,11 @@
 package cn.govflow.courier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govflow.security.Authorities;
 import cn.govflow.security.Groups;
 import java.time.Instant;
@@ -12,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Delivery events from the courier platform ({@code courier} group): {@code POST /api/courier/events}. */
+@Tag(name = "物流", description = "统一物流平台报送送达事件（R21）")
 @RestController
 class CourierEventController {
 
@@ -25,8 +32,17 @@ class CourierEventController {
         this.courier = courier;
     }
 
+    @Operation(summary = "报送送达事件", description = "统一物流平台（courier 组）报告寄件已送达；等待送达的办件继续办理。未知运单 404，重复报送或没有等待送达的环节 409。")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "已送达",
+            value = "{\"caseNumber\":\"SH-20260105-YP-000001\",\"trackingNumber\":\"SF1234567890\",\"event\":\"DELIVERED\",\"at\":\"2026-01-08T06:30:00Z\"}")))
+    @ApiResponse(responseCode = "200", description = "已记录送达")
+    @ApiResponse(responseCode = "400", ref = "BadRequest")
+    @ApiResponse(responseCode = "403", ref = "Forbidden")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
+    @ApiResponse(responseCode = "409", ref = "Conflict")
     @PostMapping(PATH)
-    CourierService.Shipment event(@RequestBody(required = false) CourierEvent event, Authentication caller) {
+    CourierService.Shipment event(@RequestBody(required = false) CourierEvent event,
+            @Parameter(hidden = true) Authentication caller) {
         if (!Authorities.isMember(caller, Groups.COURIER)) {
             throw new InvalidEvent(HttpStatus.FORBIDDEN, "caller", "只有统一物流平台（courier 组）可以报送送达事件");
         }

@@ -1,8 +1,12 @@
 package cn.govflow.courier;
 
+import cn.govflow.monitoring.GovflowMetrics;
 import cn.govflow.process.CaseVariables;
+import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +20,15 @@ class HandOffToCourierDelegate implements JavaDelegate {
     static final String COURIER_PURPOSE = "courierPurpose";
     static final String COURIER_RECIPIENT = "courierRecipient";
 
-    private final CourierService courier;
+    private static final Logger log = LoggerFactory.getLogger(HandOffToCourierDelegate.class);
 
-    HandOffToCourierDelegate(CourierService courier) {
+    private final CourierService courier;
+    private final GovflowMetrics metrics;
+
+    HandOffToCourierDelegate(CourierService courier, GovflowMetrics metrics) {
         this.courier = courier;
+        this.metrics = metrics;
+        metrics.declareCourierPurposes(Arrays.stream(CourierPurpose.values()).map(Enum::name).toList());
     }
 
     @Override
@@ -34,7 +43,15 @@ class HandOffToCourierDelegate implements JavaDelegate {
                 string(execution, CaseVariables.ITEM_NAME),
                 string(execution, CaseVariables.APPLICANT_NAME));
 
-        CourierService.Shipment shipment = courier.handOff(handOff);
+        CourierService.Shipment shipment;
+        try {
+            shipment = courier.handOff(handOff);
+        } catch (RuntimeException e) {
+            metrics.courierHandOffFailed(handOff.purpose().name());
+            log.warn("hand-off {} to the courier platform failed: {}", handOff.purpose(), e.toString());
+            throw e;
+        }
+        log.info("hand-off {} booked: tracking number {}", handOff.purpose(), shipment.trackingNumber());
 
         execution.setVariable(CaseVariables.TRACKING_NUMBER, shipment.trackingNumber());
     }

@@ -1,5 +1,13 @@
 package cn.govflow.ledger;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govflow.catalog.DepartmentDirectory;
 import cn.govflow.catalog.District;
 import cn.govflow.security.Authorities;
@@ -21,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (or {@code department=}, or neither for the whole city) as JSON, as CSV with {@code Accept: text/csv}, and as a
  * printable page at {@code /api/reports/annual.html}.
  */
+@Tag(name = "年度报告", description = "行政许可年度报告（R32），供审改办（supervisor）和管理员查阅")
 @RestController
 class ReportController {
 
@@ -34,26 +43,41 @@ class ReportController {
         this.departments = departments;
     }
 
+    @Operation(summary = "年度报告（JSON 或 CSV）", description = "R32 的全部数字；Accept: text/csv 得到同样数字的 CSV（UTF-8 带 BOM）。一件办件计入其申请的年度。")
+    @ApiResponse(responseCode = "200", description = "年度报告", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AnnualReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", ref = "BadRequest")
+    @ApiResponse(responseCode = "403", ref = "Forbidden")
     @GetMapping(path = "/api/reports/annual", produces = MediaType.APPLICATION_JSON_VALUE)
-    AnnualReport json(@RequestParam(required = false) String year, @RequestParam(required = false) String district,
-            @RequestParam(required = false) String department, Authentication authentication) {
+    AnnualReport json(@Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
+            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false) String district,
+            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false) String department,
+            @Parameter(hidden = true) Authentication authentication) {
         return report(year, district, department, authentication);
     }
 
+    @Hidden // described with the JSON variant: one operation, two content types
     @GetMapping(path = "/api/reports/annual", produces = "text/csv")
-    ResponseEntity<String> csv(@RequestParam(required = false) String year,
-            @RequestParam(required = false) String district, @RequestParam(required = false) String department,
-            Authentication authentication) {
+    ResponseEntity<String> csv(@Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
+            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false) String district,
+            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false) String department,
+            @Parameter(hidden = true) Authentication authentication) {
         AnnualReport report = report(year, district, department, authentication);
         return ResponseEntity.ok().contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(report) + ".csv\"")
                 .body(AnnualReportCsv.render(report));
     }
 
+    @Operation(summary = "年度报告（可打印的中文页面）", description = "004 §二 的段落、表格、勾稽关系、各部门柱状图和月度折线（内嵌 SVG，无脚本）。")
+    @ApiResponse(responseCode = "200", description = "HTML 页面")
+    @ApiResponse(responseCode = "400", ref = "BadRequest")
+    @ApiResponse(responseCode = "403", ref = "Forbidden")
     @GetMapping(path = "/api/reports/annual.html", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> html(@RequestParam(required = false) String year,
-            @RequestParam(required = false) String district, @RequestParam(required = false) String department,
-            Authentication authentication) {
+    ResponseEntity<String> html(@Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
+            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false) String district,
+            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false) String department,
+            @Parameter(hidden = true) Authentication authentication) {
         AnnualReport report = report(year, district, department, authentication);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(AnnualReportPage.render(report));

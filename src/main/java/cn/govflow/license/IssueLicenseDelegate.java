@@ -1,8 +1,11 @@
 package cn.govflow.license;
 
+import cn.govflow.monitoring.GovflowMetrics;
 import cn.govflow.process.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,10 +15,14 @@ import org.springframework.stereotype.Component;
 @Component("issueLicenseDelegate")
 class IssueLicenseDelegate implements JavaDelegate {
 
-    private final LicenseService licenses;
+    private static final Logger log = LoggerFactory.getLogger(IssueLicenseDelegate.class);
 
-    IssueLicenseDelegate(LicenseService licenses) {
+    private final LicenseService licenses;
+    private final GovflowMetrics metrics;
+
+    IssueLicenseDelegate(LicenseService licenses, GovflowMetrics metrics) {
         this.licenses = licenses;
+        this.metrics = metrics;
     }
 
     @Override
@@ -31,7 +38,9 @@ class IssueLicenseDelegate implements JavaDelegate {
                 string(execution, CaseVariables.APPLICANT_TYPE),
                 string(execution, CaseVariables.DISTRICT));
 
-        LicenseService.LicenceDocument licence = licenses.issue(request);
+        LicenseService.LicenceDocument licence = metrics.timeLicenceIssuance(() -> licenses.issue(request));
+        // The case number comes with the log context (MDC caseNumber), set by the engine.
+        log.info("e-licence {} issued", licence.identifier());
 
         execution.setVariable(CaseVariables.LICENCE_IDENTIFIER, licence.identifier());
     }

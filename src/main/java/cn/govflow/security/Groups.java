@@ -16,6 +16,8 @@ public class Groups {
     public static final String PORTAL = "portal";
     public static final String COURIER = "courier";
     public static final String ADMIN = "camunda-admin";
+    /** Operators' monitoring (Prometheus): reads /actuator/prometheus, nothing else. */
+    public static final String MONITORING = "monitoring";
     public static final String WINDOW_PREFIX = "window-";
     public static final String CHIEF_PREFIX = "chief-";
 
@@ -29,6 +31,7 @@ public class Groups {
         list.add(new GroupDef(PROCESS_OWNER, "流程管理员", "SYSTEM"));
         list.add(new GroupDef(PORTAL, "一网通办总门户", "SYSTEM"));
         list.add(new GroupDef(COURIER, "统一物流平台", "SYSTEM"));
+        list.add(new GroupDef(MONITORING, "运行监控（Prometheus）", "SYSTEM"));
         for (District district : District.values()) {
             list.add(new GroupDef(window(district), district.displayName() + "政务服务中心综合窗口", "WORKFLOW"));
             list.add(new GroupDef(CHIEF_PREFIX + district.code(), district.displayName() + "首席事务代表", "WORKFLOW"));

@@ -1,5 +1,6 @@
 package cn.govflow.security;
 
+import cn.govflow.system.ProblemTitles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +40,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemTitles.localize(ProblemDetail.forStatusAndDetail(status, detail));
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

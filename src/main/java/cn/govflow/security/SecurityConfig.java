@@ -34,6 +34,8 @@ class SecurityConfig {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(ant("/actuator/health"), ant("/actuator/health/**")).permitAll()
+                        .requestMatchers(ant("/actuator/prometheus")).hasAnyAuthority(
+                                Authorities.group(Groups.ADMIN), Authorities.group(Groups.MONITORING))
                         .requestMatchers(ant("/actuator/**")).hasAuthority(Authorities.group(Groups.ADMIN))
                         .requestMatchers(ant(HttpMethod.GET, "/api/licenses/public-key")).permitAll()
                         .requestMatchers(ant(HttpMethod.GET, "/api/licenses/keys")).permitAll()

@@ -1,5 +1,11 @@
 package cn.govflow.supervision;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govflow.security.Authorities;
 import cn.govflow.security.Groups;
 import java.util.List;
@@ -14,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Suspended delegations: supervisors and admins read them, only camunda-admin lifts one. */
+@Tag(name = "监管", description = "下放事项的抽查与暂停（R4）")
 @RestController
 @RequestMapping("/api/supervision/suspensions")
 class SupervisionController {
@@ -24,8 +31,12 @@ class SupervisionController {
         this.suspensions = suspensions;
     }
 
+    @Operation(summary = "列出被暂停的下放审批权限", description = "抽查发现问题后暂停的事项与区；监管人员（supervisor）和系统管理员可查。")
+    @ApiResponse(responseCode = "200", description = "仍在暂停中的下放权限", content = @Content(mediaType = "application/json",
+            array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DelegationSuspensions.Suspension.class))))
+    @ApiResponse(responseCode = "403", ref = "Forbidden")
     @GetMapping
-    ResponseEntity<?> active(Authentication caller) {
+    ResponseEntity<?> active(@Parameter(hidden = true) Authentication caller) {
         if (!Authorities.isMember(caller, Groups.ADMIN) && !Authorities.isMember(caller, Groups.SUPERVISOR)) {
             return problem(HttpStatus.FORBIDDEN, "只有监管人员和系统管理员可以查看暂停的下放权限", null);
         }
@@ -33,8 +44,14 @@ class SupervisionController {
         return ResponseEntity.ok(active);
     }
 
+    @Operation(summary = "恢复一个区的下放审批权限", description = "只有系统管理员（camunda-admin）可以恢复。")
+    @ApiResponse(responseCode = "204", description = "已恢复", content = @Content)
+    @ApiResponse(responseCode = "403", ref = "Forbidden")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     @DeleteMapping("/{itemCode}/{district}")
-    ResponseEntity<?> lift(@PathVariable String itemCode, @PathVariable String district, Authentication caller) {
+    ResponseEntity<?> lift(@Parameter(description = "事项编号", example = "2022-DI-026") @PathVariable String itemCode,
+            @Parameter(description = "区的拼音代码", example = "chongming") @PathVariable String district,
+            @Parameter(hidden = true) Authentication caller) {
         if (!Authorities.isMember(caller, Groups.ADMIN)) {
             return problem(HttpStatus.FORBIDDEN, "只有系统管理员（camunda-admin）可以恢复下放审批权限", null);
         }

@@ -1,5 +1,6 @@
 package cn.govflow.system;
 
+import jakarta.validation.ConstraintViolation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,15 @@ public class ApiException extends RuntimeException {
         this.field = field;
         this.rule = rule;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    /** The rule a Bean Validation violation broke: the constraint's own {@code rule} attribute (GB11643), else its name. */
+    public static String ruleOf(ConstraintViolation<?> violation) {
+        Object rule = violation.getConstraintDescriptor().getAttributes().get("rule");
+        if (rule instanceof String text && !text.isBlank()) {
+            return text;
+        }
+        return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     }
 
     public static ApiException notFound(String field, String detail) {

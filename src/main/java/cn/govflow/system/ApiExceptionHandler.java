@@ -227,11 +227,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String ruleOf(ConstraintViolation<?> violation) {
-        Object rule = violation.getConstraintDescriptor().getAttributes().get("rule");
-        if (rule instanceof String text && !text.isBlank()) {
-            return text;
-        }
-        return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return ApiException.ruleOf(violation);
     }
 
     /** {@code applicant.idNumber} for a validated bean; without the method name for a validated parameter. */

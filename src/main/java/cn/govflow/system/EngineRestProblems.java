@@ -116,7 +116,7 @@ class EngineRestProblems {
         try {
             return Response.status(problem.getStatus())
                     .type(MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-                    .entity(json.writeValueAsString(problem))
+                    .entity(json.writeValueAsString(ProblemTitles.localize(problem)))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

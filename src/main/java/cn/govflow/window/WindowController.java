@@ -28,6 +28,10 @@ import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * receive — and {@code GET /api/windows/{district}/cases} — the cases it received on a day, with their standing
  * in the ledger. For that district's window, supervisors and the admin; everyone else gets 403.
  */
+@Tag(name = "综合窗口", description = "窗口收件台所用：本窗口可收件的事项（R1、R4、R5）和今日收件")
 @RestController
 @RequestMapping("/api/windows/{district}")
 class WindowController {
@@ -63,9 +68,19 @@ class WindowController {
      * (R4) and the delegation is not suspended, entrusted items where the district receives (R5). {@code q}
      * matches name, code or department name.
      */
+    @Operation(summary = "本窗口可收件的事项", description = "全程网办事项各区均可收（R1）；下放事项仅限下放范围内的区或新城（R4），"
+            + "暂停下放的不列；委托收件事项仅限受托收件区（R5）。含办理方式、承诺时限、收费、告知承诺、当场办结、新城和可选送达方式。"
+            + "本区窗口、监管人员和管理员可查，其他人 403。")
+    @ApiResponse(responseCode = "200", description = "事项列表")
+    @ApiResponse(responseCode = "403", ref = "Forbidden")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping("/items")
-    List<ReceivableItem> items(@PathVariable String district, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String department, Authentication caller) {
+    List<ReceivableItem> items(
+            @Parameter(description = "区（拼音代码）", example = "minhang") @PathVariable String district,
+            @Parameter(description = "按名称、编码或部门名称查找", example = "犬") @RequestParam(required = false) String q,
+            @Parameter(description = "部门代码", example = "public-security") @RequestParam(required = false)
+                    String department,
+            @Parameter(hidden = true) Authentication caller) {
         District where = window(district, caller);
         Set<String> suspended = suspensions.active().stream().filter(s -> s.district().equals(where.code()))
                 .map(DelegationSuspensions.Suspension::itemCode).collect(Collectors.toSet());
@@ -76,10 +91,17 @@ class WindowController {
     }
 
     /** The window's receipts of {@code date} (default today, Shanghai), oldest first, with the ledger's status. */
+    @Operation(summary = "今日收件", description = "本窗口某日（默认今天，上海时间）收件的办件，证件号脱敏，状态和当前环节取自办件库。")
+    @ApiResponse(responseCode = "200", description = "收件列表，按收件时间")
+    @ApiResponse(responseCode = "400", ref = "BadRequest")
+    @ApiResponse(responseCode = "403", ref = "Forbidden")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping("/cases")
-    List<Receipt> cases(@PathVariable String district,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Authentication caller) {
+    List<Receipt> cases(
+            @Parameter(description = "区（拼音代码）", example = "minhang") @PathVariable String district,
+            @Parameter(description = "日期（YYYY-MM-DD），默认今天", example = "2026-12-06") @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Parameter(hidden = true) Authentication caller) {
         District where = window(district, caller);
         LocalDate day = date == null ? LocalDate.now(clock) : date;
         List<CaseRecord> received = cases.receivedAtWindow(where.code(), day);

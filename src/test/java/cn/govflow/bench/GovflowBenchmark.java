@@ -3,6 +3,7 @@ package cn.govflow.bench;
 import cn.govflow.GovflowApplication;
 import cn.govflow.application.BenchIntake;
 import cn.govflow.ledger.SyntheticYear;
+import cn.govflow.support.FullOnlineCases;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -80,15 +81,8 @@ public final class GovflowBenchmark {
             int userTasks) {}
 
     static final List<Mode> MODES = List.of(
-            new Mode("FULL_ONLINE", "FullOnlineProcess", Map.of("itemCode", "2022-FO-004", "channel", "ONLINE",
-                    "district", "yangpu",
-                    "applicant", Map.of("type", "PERSON", "name", "张三", "idType", "RESIDENT_ID",
-                            "idNumber", "310110199001011230"),
-                    "situation", "lost",
-                    "materials", List.of(Map.of("code", "licence-loss-statement", "source", "UPLOAD"),
-                            Map.of("code", "dog-photo", "source", "UPLOAD")),
-                    "delivery", Map.of("method", "E_LICENCE"), "commitment", false),
-                    "portal", List.of("portal"), 3),
+            new Mode("FULL_ONLINE", "FullOnlineProcess", FullOnlineCases.application(), "portal",
+                    List.of("portal"), 3),
             new Mode("DELEGATED", "DelegatedImplementationProcess", Map.of("itemCode", "2022-DI-007",
                     "channel", "WINDOW", "district", "pudong",
                     "applicant", Map.of("type", "ENTERPRISE", "name", "上海某会展有限公司", "idType", "USCC",

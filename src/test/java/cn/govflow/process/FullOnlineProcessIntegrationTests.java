@@ -6,6 +6,7 @@ import static cn.govflow.process.FullOnlineElements.TASK_DECISION;
 import static cn.govflow.process.FullOnlineElements.TASK_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govflow.support.FullOnlineCases;
 import cn.govflow.support.GovflowIntegrationTest;
 import cn.govflow.support.JobExecutor;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,17 +139,7 @@ class FullOnlineProcessIntegrationTests {
 
     /** 2022-FO-004 核发《养犬登记证》（补证）, situation 登记证遗失, online, e-licence; the id card is exempt (R8). */
     static Map<String, Object> application() {
-        return Map.of(
-                "itemCode", "2022-FO-004",
-                "channel", "ONLINE",
-                "district", "yangpu",
-                "applicant", Map.of("type", "PERSON", "name", "张三", "idType", "RESIDENT_ID",
-                        "idNumber", "310110199001011230"),
-                "situation", "lost",
-                "materials", List.of(Map.of("code", "licence-loss-statement", "source", "UPLOAD"),
-                        Map.of("code", "dog-photo", "source", "UPLOAD")),
-                "delivery", Map.of("method", "E_LICENCE"),
-                "commitment", false);
+        return FullOnlineCases.application();
     }
 
     /** The historic process instance of the case once it has ended (the licence is issued by an async job). */

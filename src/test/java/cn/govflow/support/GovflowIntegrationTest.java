@@ -6,7 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -16,6 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Keep every integration test on this one cached context: no {@code @MockBean} or extra properties. A second
  * context would start a second engine under the name "default" in Camunda's static engine registry, and the
  * REST API of the first would talk to the wrong engine.
+ *
+ * <p>Every {@code TestRestTemplate} call under {@code /api} is checked against the OpenAPI contract
+ * ({@link OpenApiContract}). Metrics export is on, as in production, so /actuator/prometheus exists.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +28,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
+@Import(OpenApiContract.class)
+@AutoConfigureObservability(tracing = false)
 public @interface GovflowIntegrationTest {}
