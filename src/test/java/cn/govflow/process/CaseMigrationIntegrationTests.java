@@ -3,6 +3,7 @@ package cn.govflow.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govflow.support.FullOnlineCases;
+import cn.govflow.support.GovflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
