@@ -59,7 +59,8 @@ class CaseMigrationIntegrationTests {
                 FullOnlineCases.variables(atAcceptance));
         String inIncident = "MIG-" + UUID.randomUUID().toString().substring(0, 8);
         ProcessInstance stuck = runtime.createProcessInstanceById(source).businessKey(inIncident)
-                .setVariables(FullOnlineCases.variables(inIncident)).startBeforeActivity("Task_AwaitSupplement")
+                .setVariables(FullOnlineCases.variables(inIncident)).setVariable("supplementWait", "P30D")
+                .startBeforeActivity("Task_AwaitSupplement")
                 .execute();
         Job timer = management.createJobQuery().processInstanceId(stuck.getId()).singleResult();
         management.setJobRetries(timer.getId(), 0);

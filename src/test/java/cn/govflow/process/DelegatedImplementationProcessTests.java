@@ -433,12 +433,7 @@ class DelegatedImplementationProcessTests {
     void r23_refusedHandOffIsManualDispatchForTheWindowThenRetry() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.DELIVERY_METHOD, "COURIER"));
         approveAtDistrict(instance);
-        doAnswer(call -> {
-            throw FullOnlineProcessTests.handOffFailed(call.getArgument(0), "统一物流平台拒绝受理寄件（HTTP 422）：地址不完整");
-        }).doAnswer(call -> {
-            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.TRACKING_NUMBER, "SF1001");
-            return null;
-        }).when(handOffToCourier).execute(any());
+        FullOnlineProcessTests.failOnceThenBook(handOffToCourier, "统一物流平台拒绝受理寄件（HTTP 422）：地址不完整", "SF1001");
 
         executeJobAt(TASK_HAND_OFF_TO_COURIER);
         executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
@@ -459,9 +454,7 @@ class DelegatedImplementationProcessTests {
     void r23_failedHandOffHandedOverAtTheWindow() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.DELIVERY_METHOD, "COURIER"));
         approveAtDistrict(instance);
-        doAnswer(call -> {
-            throw FullOnlineProcessTests.handOffFailed(call.getArgument(0), "统一物流平台多次重试后仍未受理");
-        }).when(handOffToCourier).execute(any());
+        FullOnlineProcessTests.failOnceThenBook(handOffToCourier, "统一物流平台多次重试后仍未受理", "SF1001");
         executeJobAt(TASK_HAND_OFF_TO_COURIER);
         executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
 

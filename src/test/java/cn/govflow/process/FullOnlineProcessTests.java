@@ -476,12 +476,7 @@ class FullOnlineProcessTests {
     @DisplayName("R10: a failed hand-off (the courier refuses: no address) is 人工寄送 for the department; after the address is supplemented the retry books and the case ends APPROVED")
     void r10_refusedHandOffBecomesManualDispatchThenRetry() throws Exception {
         ProcessInstance pi = approve(aCase().resultType("PAPER_LICENCE").deliveryMethod("COURIER"));
-        doAnswer(call -> {
-            throw handOffFailed(call.getArgument(0), "办件没有申请人的送达地址，无法寄送给申请人");
-        }).doAnswer(call -> {
-            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.TRACKING_NUMBER, TRACKING);
-            return null;
-        }).when(handOffToCourier).execute(any());
+        failOnceThenBook(handOffToCourier, "办件没有申请人的送达地址，无法寄送给申请人", TRACKING);
 
         execute(job(pi));
 
@@ -508,9 +503,7 @@ class FullOnlineProcessTests {
     @DisplayName("R10: after a failed hand-off the department may deliver another way; HANDED_OVER needs a note and ends the case APPROVED")
     void r10_failedHandOffDeliveredAnotherWay() throws Exception {
         ProcessInstance pi = approve(aCase().resultType("PAPER_LICENCE").deliveryMethod("COURIER"));
-        doAnswer(call -> {
-            throw handOffFailed(call.getArgument(0), "统一物流平台多次重试后仍未受理：连接被拒绝");
-        }).when(handOffToCourier).execute(any());
+        failOnceThenBook(handOffToCourier, "统一物流平台多次重试后仍未受理：连接被拒绝", TRACKING);
         execute(job(pi));
         assertThat(pi).isWaitingAt(TASK_MANUAL_DISPATCH);
 
@@ -523,9 +516,16 @@ class FullOnlineProcessTests {
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
     }
 
-    static BpmnError handOffFailed(DelegateExecution execution, String reason) {
-        execution.setVariable(CaseVariables.HAND_OFF_FAILURE, reason);
-        return new BpmnError(CaseVariables.ERROR_HAND_OFF_FAILED, reason);
+    /** The hand-off fails as HandOffToCourierDelegate does (BPMN error with the reason), then books on a retry. */
+    static void failOnceThenBook(JavaDelegate handOff, String reason, String trackingNumber) throws Exception {
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            execution.setVariable(CaseVariables.HAND_OFF_FAILURE, reason);
+            throw new BpmnError(CaseVariables.ERROR_HAND_OFF_FAILED, reason);
+        }).doAnswer(call -> {
+            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.TRACKING_NUMBER, trackingNumber);
+            return null;
+        }).when(handOff).execute(any());
     }
 
     // ------------------------------------------------------------------------------------------- 告知承诺
