@@ -96,9 +96,10 @@ test('window-minhang receives 2022-ER-002, prints the voucher, and the case wait
     const exempt = page.locator('#materials tr.exempt');
     assert.match(await exempt.innerText(), /居民身份证[\s\S]*免交/, 'R8: the id card is exempt, shown as 免交');
     assert.match(await page.locator('#materials').innerText(), /申请表[\s\S]*须交纸质/);
-    // Paper results only: no e-licence delivery offered (R20), no 告知承诺 (R29).
+    // An entrusted paper result is handed out at the receiving hall (统一出件, R20): no e-licence, no courier;
+    // no 告知承诺 (R29).
     assert.deepEqual(await page.locator('input[name=deliveryMethod]').evaluateAll((n) => n.map((i) => i.value)),
-      ['COURIER', 'WINDOW_PICKUP']);
+      ['WINDOW_PICKUP']);
     assert.equal(await page.locator('#commitment-row').isHidden(), true);
 
     // A wrong check digit is caught as typed (GB 11643).

@@ -45,9 +45,10 @@ final class ApplicationRules {
         if (request.commitment() && !item.commitmentAllowed()) {
             throw refused("commitment", "R29", "事项「" + item.name() + "」不适用告知承诺");
         }
-        if (!DeliveryMethod.allowedFor(item.resultType()).contains(request.delivery().method())) {
-            throw refused("delivery.method", "R20", "事项「" + item.name() + "」不颁发电子证照，请选择快递送达或窗口领取");
-        }
+        Deliveries.refusal(item.mode(), item.resultType(), request.delivery().method()).ifPresent(refusal -> {
+            throw refused("delivery.method", refusal.rule(), "事项「" + item.name() + "」" + refusal.reason(),
+                    Map.of("allowedDeliveryMethods", Deliveries.allowed(item).stream().sorted().toList()));
+        });
         Situation situation = item.situation(request.situation()).orElseThrow(() -> refused("situation", "R11",
                 "事项「" + item.name() + "」没有业务情形 '" + request.situation() + "'（可选："
                         + item.situations().stream().map(s -> s.code() + " " + s.name()).collect(Collectors.joining("、"))

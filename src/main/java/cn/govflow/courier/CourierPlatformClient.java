@@ -1,11 +1,14 @@
 package cn.govflow.courier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -17,6 +20,7 @@ import org.springframework.web.client.RestClientException;
 class CourierPlatformClient {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CourierProperties properties;
     private final Environment environment;
@@ -43,6 +47,12 @@ class CourierPlatformClient {
         try {
             answer = http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
                     .header(IDEMPOTENCY_KEY, idempotencyKey).body(order).retrieve().body(JsonNode.class);
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode().value() == 408 || e.getStatusCode().value() == 429) {
+                throw new CourierPlatformException("统一物流平台暂时不能受理寄件（" + uri + "）：" + e.getMessage(), e);
+            }
+            throw new CourierRefusedException("统一物流平台拒绝受理寄件（HTTP " + e.getStatusCode().value() + "）："
+                    + refusal(e), e);
         } catch (RestClientException e) {
             throw new CourierPlatformException("统一物流平台未能受理寄件（" + uri + "）：" + e.getMessage(), e);
         }
@@ -51,6 +61,20 @@ class CourierPlatformClient {
             throw new CourierPlatformException("统一物流平台的应答没有运单号（" + uri + "）", null);
         }
         return trackingNumber;
+    }
+
+    /** The platform's own words (a ProblemDetail's detail, or the body), for the clerk who handles the refusal. */
+    private static String refusal(HttpClientErrorException e) {
+        String body = e.getResponseBodyAsString();
+        try {
+            JsonNode problem = JSON.readTree(body);
+            if (problem != null && problem.hasNonNull("detail")) {
+                return problem.get("detail").asText();
+            }
+        } catch (JsonProcessingException notJson) {
+            // fall through to the raw body
+        }
+        return body == null || body.isBlank() ? e.getStatusText() : body;
     }
 
     /**

@@ -121,8 +121,8 @@ public class CourierService {
         switch (handOff.recipient()) {
             case APPLICANT -> {
                 RecipientAddresses.PostalAddress postal = addresses.applicantAddress(handOff.caseNumber())
-                        .orElseThrow(() -> new IllegalStateException("办件 " + handOff.caseNumber()
-                                + " 没有申请人的送达地址，无法寄送给申请人"));
+                        .orElseThrow(() -> new CourierRefusedException("办件 " + handOff.caseNumber()
+                                + " 没有申请人的送达地址，无法寄送给申请人", null));
                 recipientName = postal.name() == null ? handOff.applicantName() : postal.name();
                 phone = postal.phone();
                 address = postal.address();

@@ -43,11 +43,18 @@ public final class CaseVariables {
     public static final String HANDED_OVER = "handedOver";
     public static final String MISSING_MATERIALS = "missingMaterials";
     public static final String REASON = "reason";
+    /** 人工寄送: RETRY (hand off again) or HANDED_OVER (delivered another way, with dispatchNote). */
+    public static final String DISPATCH_OUTCOME = "dispatchOutcome";
+    public static final String DISPATCH_NOTE = "dispatchNote";
 
     // Results and clock.
     public static final String PROMISED_DECISION_DATE = "promisedDecisionDate";
     public static final String LICENCE_IDENTIFIER = "licenceIdentifier";
     public static final String TRACKING_NUMBER = "trackingNumber";
+    /** Why the courier hand-off failed (platform refusal, missing address, retries used up), for 人工寄送. */
+    public static final String HAND_OFF_FAILURE = "handOffFailure";
+    /** The BPMN error code of a failed courier hand-off, caught by the models' 交寄失败 boundary events. */
+    public static final String ERROR_HAND_OFF_FAILED = "HandOffFailed";
     public static final String OUTCOME = "outcome";
 
     private CaseVariables() {}

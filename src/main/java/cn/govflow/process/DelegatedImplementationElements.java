@@ -19,6 +19,7 @@ public final class DelegatedImplementationElements {
     public static final String TASK_ISSUE_LICENCE = "Task_IssueLicence";
     public static final String TASK_DELIVERY = "Task_Delivery";
     public static final String TASK_HAND_OFF_TO_COURIER = "Task_HandOffToCourier";
+    public static final String TASK_MANUAL_DISPATCH = "Task_ManualDispatch";
     public static final String TASK_AWAIT_COURIER_DELIVERY = "Task_AwaitCourierDelivery";
     public static final String TASK_REPORT_TO_CITY_SUPERVISION = "Task_ReportToCitySupervision";
     public static final String TASK_SPOT_CHECK = "Task_SpotCheck";

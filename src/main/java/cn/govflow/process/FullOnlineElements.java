@@ -15,6 +15,7 @@ public final class FullOnlineElements {
     public static final String TASK_DECISION = "Task_Decision";
     public static final String TASK_COMMITMENT_VERIFICATION = "Task_CommitmentVerification";
     public static final String TASK_DELIVERY_REMINDER = "Task_DeliveryReminder";
+    public static final String TASK_MANUAL_DISPATCH = "Task_ManualDispatch";
 
     // Service and receive tasks.
     public static final String TASK_AWAIT_SUPPLEMENT = "Task_AwaitSupplement";
@@ -35,6 +36,8 @@ public final class FullOnlineElements {
     public static final String BOUNDARY_SUPPLEMENT_EXPIRED = "BoundaryEvent_SupplementExpired";
     public static final String BOUNDARY_DECISION_DEADLINE = "BoundaryEvent_DecisionDeadline";
     public static final String BOUNDARY_DELIVERY_REMINDER = "BoundaryEvent_DeliveryReminder";
+    public static final String BOUNDARY_HAND_OFF_FAILED = "BoundaryEvent_HandOffFailed";
+    public static final String END_HANDED_OVER_MANUALLY = "EndEvent_HandedOverManually";
     public static final String SUBPROCESS_REVIEW_AND_DECISION = "SubProcess_ReviewAndDecision";
     public static final String SUBPROCESS_COURIER_DELIVERY = "SubProcess_CourierDelivery";
     public static final String END_REFUSED = "EndEvent_Refused";

@@ -101,6 +101,11 @@ class IdentityBootstrap {
                 "DELETE");
         group(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, "READ", "READ_INSTANCE",
                 "READ_HISTORY");
+        // ... and repair running cases after a model fix (docs/migrating-cases.md): migrate them to the fixed
+        // version, synchronously or as a batch, then retry their failed jobs. Added to an existing grant too.
+        groupAdds(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, "MIGRATE_INSTANCE", "RETRY_JOB");
+        groupAdds(Groups.PROCESS_OWNER, Resources.BATCH, ANY, "READ", "CREATE_BATCH_MIGRATE_PROCESS_INSTANCES",
+                "CREATE_BATCH_SET_JOB_RETRIES");
 
         for (Resource resource : Resources.values()) {
             group(Groups.ADMIN, resource, ANY, "ALL");
@@ -122,6 +127,24 @@ class IdentityBootstrap {
             Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             auth.setGroupId(groupId);
             save(auth, resource, resourceId, permissions);
+        }
+    }
+
+    /** Like {@link #group}, but also adds the permissions missing from a grant an earlier start created. */
+    private void groupAdds(String groupId, Resource resource, String resourceId, String... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            group(groupId, resource, resourceId, permissions);
+            return;
+        }
+        boolean missing = false;
+        for (String permission : permissions) {
+            missing |= !existing.isPermissionGranted(
+                    ResourceTypeUtil.getPermissionByNameAndResourceType(permission, resource.resourceType()));
+        }
+        if (missing) {
+            save(existing, resource, resourceId, permissions);
         }
     }
 

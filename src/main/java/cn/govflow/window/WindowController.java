@@ -2,6 +2,7 @@ package cn.govflow.window;
 
 import cn.govflow.application.CaseDirectory;
 import cn.govflow.application.CaseRecord;
+import cn.govflow.application.Deliveries;
 import cn.govflow.application.DeliveryMethod;
 import cn.govflow.catalog.ApplicantType;
 import cn.govflow.catalog.CatalogItem;
@@ -142,7 +143,7 @@ class WindowController {
                     new Choice(i.department().code(), i.department().name()), i.applicantTypes(), i.promisedDays(),
                     i.fee(), i.commitmentAllowed(), i.onTheSpotAllowed(), i.receiptIsAcceptance(), i.resultType(),
                     i.licenceName(), towns.stream().map(t -> new Choice(t.code(), t.displayName())).toList(),
-                    required, DeliveryMethod.allowedFor(i.resultType()));
+                    required, Deliveries.allowed(i).stream().sorted().toList());
         }
     }
 

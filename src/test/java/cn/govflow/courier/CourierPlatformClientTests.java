@@ -55,4 +55,27 @@ class CourierPlatformClientTests {
         assertThatThrownBy(() -> client("http://127.0.0.1:" + port, Duration.ofSeconds(1)).book(ORDER, "YP-1:RESULT"))
                 .isInstanceOf(CourierPlatformException.class).hasMessageContaining("127.0.0.1:" + port);
     }
+
+    @Test
+    @DisplayName("R21: a platform that refuses the order (4xx) is a refusal with the platform's reason, not a failure to retry")
+    void refusalIsNotRetried() throws IOException {
+        try (CourierPlatformDouble platform = new CourierPlatformDouble(null)) {
+            platform.mode.set(CourierPlatformDouble.Mode.REFUSE);
+
+            assertThatThrownBy(() -> client(platform.baseUrl(), Duration.ofSeconds(2)).book(ORDER, "YP-1:RESULT"))
+                    .isInstanceOf(CourierRefusedException.class)
+                    .hasMessageContaining("HTTP 422").hasMessageContaining("收件地址不完整，无法派送");
+        }
+    }
+
+    @Test
+    @DisplayName("R21: a busy platform (429) fails the booking so that the job retries")
+    void busyPlatformIsRetried() throws IOException {
+        try (CourierPlatformDouble platform = new CourierPlatformDouble(null)) {
+            platform.mode.set(CourierPlatformDouble.Mode.BUSY);
+
+            assertThatThrownBy(() -> client(platform.baseUrl(), Duration.ofSeconds(2)).book(ORDER, "YP-1:RESULT"))
+                    .isInstanceOf(CourierPlatformException.class).hasMessageContaining("暂时不能受理");
+        }
+    }
 }

@@ -8,15 +8,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A courier platform in front of the built-in desk, on its own port, that a test can switch: passing requests
- * through, losing the answer after the desk booked (a timeout or cut connection), or answering slowly.
+ * through, losing the answer after the desk booked (a timeout or cut connection), answering slowly, refusing the
+ * order (422 with a ProblemDetail) or being busy (429).
  */
 final class CourierPlatformDouble implements AutoCloseable {
 
-    enum Mode { PASS, LOSE_ANSWER, SLOW }
+    enum Mode { PASS, LOSE_ANSWER, SLOW, REFUSE, BUSY }
 
     private final HttpServer server;
     private final String target;
@@ -57,6 +59,13 @@ final class CourierPlatformDouble implements AutoCloseable {
                 HttpResponse<byte[]> response = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
                 status = response.statusCode();
                 answer = response.body();
+            }
+            if (mode.get() == Mode.REFUSE) {
+                status = 422;
+                answer = "{\"status\":422,\"detail\":\"收件地址不完整，无法派送\"}".getBytes(StandardCharsets.UTF_8);
+            } else if (mode.get() == Mode.BUSY) {
+                status = 429;
+                answer = "{\"status\":429,\"detail\":\"busy\"}".getBytes(StandardCharsets.UTF_8);
             }
             if (mode.get() == Mode.LOSE_ANSWER) {
                 return; // the connection closes without an answer

@@ -19,6 +19,7 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import cn.govflow.application.Deliveries;
 import cn.govflow.calendar.CaseClock;
 import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.calendar.Workdays;
@@ -52,7 +53,7 @@ import org.mockito.InOrder;
 /** Every path of 下放基层实施 (R2, R4, R23–R27, R33), read like the diagram. */
 @Deployment(resources = {RESOURCE, "forms/delegated-review-form.form", "forms/city-decision-form.form",
         "forms/special-procedure-form.form", "forms/spot-check-form.form",
-        "forms/delegated-on-the-spot-decision-form.form"})
+        "forms/delegated-on-the-spot-decision-form.form", "forms/manual-dispatch-form.form"})
 class DelegatedImplementationProcessTests {
 
     @RegisterExtension
@@ -107,6 +108,7 @@ class DelegatedImplementationProcessTests {
         Mocks.register("workdays", WORKDAYS);
         Mocks.register("issueLicenseDelegate", issueLicence);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
+        Mocks.register("deliveries", new Deliveries());
         Mocks.register("reportToCitySupervisionDelegate", reportToCitySupervision);
         Mocks.register("recordSpotCheckDelegate", recordSpotCheck);
         Mocks.register("suspendDelegationDelegate", suspendDelegation);
@@ -427,6 +429,42 @@ class DelegatedImplementationProcessTests {
     }
 
     @Test
+    @DisplayName("R10/R23: a refused hand-off is 人工寄送 for the district window; RETRY hands off again and the courier delivers")
+    void r23_refusedHandOffIsManualDispatchForTheWindowThenRetry() throws Exception {
+        ProcessInstance instance = start(Map.of(CaseVariables.DELIVERY_METHOD, "COURIER"));
+        approveAtDistrict(instance);
+        FullOnlineProcessTests.failOnceThenBook(handOffToCourier, "统一物流平台拒绝受理寄件（HTTP 422）：地址不完整", "SF1001");
+
+        executeJobAt(TASK_HAND_OFF_TO_COURIER);
+        executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
+
+        assertThat(instance).isWaitingAt(TASK_MANUAL_DISPATCH);
+        assertThat(task(instance)).hasCandidateGroup("window-pudong").hasName("人工寄送");
+        assertThat(instance).variables().containsEntry(CaseVariables.HAND_OFF_FAILURE, "统一物流平台拒绝受理寄件（HTTP 422）：地址不完整");
+        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
+        executeJobAt(TASK_HAND_OFF_TO_COURIER);
+        runtimeService().createMessageCorrelation(MESSAGE_COURIER_DELIVERED).processInstanceBusinessKey(instance.getBusinessKey())
+                .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, "SF1001").correlate();
+
+        assertThat(instance).isEnded().hasPassed(TASK_MANUAL_DISPATCH, TASK_AWAIT_COURIER_DELIVERY, END_APPROVED);
+    }
+
+    @Test
+    @DisplayName("R23: after a failed hand-off the window hands the result over in person (HANDED_OVER with a note); the case ends APPROVED")
+    void r23_failedHandOffHandedOverAtTheWindow() throws Exception {
+        ProcessInstance instance = start(Map.of(CaseVariables.DELIVERY_METHOD, "COURIER"));
+        approveAtDistrict(instance);
+        FullOnlineProcessTests.failOnceThenBook(handOffToCourier, "统一物流平台多次重试后仍未受理", "SF1001");
+        executeJobAt(TASK_HAND_OFF_TO_COURIER);
+        executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
+
+        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
+                CaseVariables.DISPATCH_NOTE, "申请人到窗口领取，当场签收"));
+
+        assertThat(instance).isEnded().hasPassed(END_APPROVED).hasNotPassed(TASK_AWAIT_COURIER_DELIVERY);
+    }
+
+    @Test
     @DisplayName("R23 综合窗口出件: a paper result is handed over at the district centre's window")
     void r23_resultHandedOutAtTheWindow() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.DELIVERY_METHOD, "WINDOW_PICKUP"));
@@ -530,7 +568,7 @@ class DelegatedImplementationProcessTests {
         variables.put(CaseVariables.COMMITMENT, false);
         variables.put(CaseVariables.SITUATION, "一般情形");
         variables.put(CaseVariables.MATERIALS_RECEIVED, "大型群众性活动安全许可申请表\n活动安全工作方案");
-        variables.put(CaseVariables.RESULT_TYPE, "PAPER_LICENCE");
+        variables.put(CaseVariables.RESULT_TYPE, "E_LICENCE");
         variables.put(CaseVariables.PROMISED_DAYS, 5);
         variables.put(CaseVariables.ON_THE_SPOT, false);
         variables.put(CaseVariables.RECEIPT_IS_ACCEPTANCE, false);

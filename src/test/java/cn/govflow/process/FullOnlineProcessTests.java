@@ -20,6 +20,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import cn.govflow.application.Deliveries;
 import cn.govflow.calendar.CalendarMocks;
 import cn.govflow.calendar.CaseClock;
 import cn.govflow.calendar.WorkdayCalendar;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -54,7 +56,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/review-form.form",
         "forms/decision-form.form",
         "forms/commitment-verification-form.form",
-        "forms/delivery-reminder-form.form"})
+        "forms/delivery-reminder-form.form",
+        "forms/manual-dispatch-form.form"})
 class FullOnlineProcessTests {
 
     @RegisterExtension
@@ -91,6 +94,7 @@ class FullOnlineProcessTests {
         CalendarMocks.register();
         Mocks.register("issueLicenseDelegate", issueLicense);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
+        Mocks.register("deliveries", new Deliveries());
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             delegateInputs.put(REVOKE_REASON, execution.getVariable(REVOKE_REASON));
@@ -232,7 +236,7 @@ class FullOnlineProcessTests {
     @Test
     @DisplayName("R31: an on-the-spot item is decided by the system at once, without a reviewer (无人干预自动办理)")
     void r31_onTheSpotItemIsDecidedAutomatically() {
-        ProcessInstance pi = start(aCase().resultType("NONE").with(CaseVariables.ON_THE_SPOT, true)
+        ProcessInstance pi = start(aCase().resultType("NONE").deliveryMethod("COURIER").with(CaseVariables.ON_THE_SPOT, true)
                 .with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true).with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
 
         assertThat(pi).isEnded().hasPassed(TASK_DECIDE_ON_THE_SPOT, END_APPROVED)
@@ -397,7 +401,7 @@ class FullOnlineProcessTests {
     @Test
     @DisplayName("an approved item without a result document ends APPROVED directly")
     void approvedWithoutResultEndsDirectly() {
-        ProcessInstance pi = startAndAccept(aCase().resultType("NONE"));
+        ProcessInstance pi = startAndAccept(aCase().resultType("NONE").deliveryMethod("COURIER"));
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "符合条件"));
         complete(task(pi), withVariables(CaseVariables.DECISION, "APPROVED"));
 
@@ -466,6 +470,62 @@ class FullOnlineProcessTests {
         assertThat(pi).isEnded();
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
         assertThat(taskQuery().count()).isZero();
+    }
+
+    @Test
+    @DisplayName("R10: a failed hand-off (the courier refuses: no address) is 人工寄送 for the department; after the address is supplemented the retry books and the case ends APPROVED")
+    void r10_refusedHandOffBecomesManualDispatchThenRetry() throws Exception {
+        ProcessInstance pi = approve(aCase().resultType("PAPER_LICENCE").deliveryMethod("COURIER"));
+        failOnceThenBook(handOffToCourier, "办件没有申请人的送达地址，无法寄送给申请人", TRACKING);
+
+        execute(job(pi));
+
+        assertThat(pi).hasPassed(BOUNDARY_HAND_OFF_FAILED).isWaitingAt(TASK_MANUAL_DISPATCH);
+        assertThat(runtimeService().createIncidentQuery().count()).as("no incident: it is someone's work").isZero();
+        assertThat(task(pi)).hasCandidateGroup(DEPARTMENT_GROUP).hasName("人工寄送");
+        assertThat(formOf(pi)).isEqualTo("ManualDispatchForm");
+        assertThat(pi).variables().containsEntry(CaseVariables.HAND_OFF_FAILURE, "办件没有申请人的送达地址，无法寄送给申请人");
+        assertThatThrownBy(() -> complete(task(pi), Map.of())).isInstanceOf(FormFieldValidationException.class);
+
+        complete(task(pi), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
+
+        assertThat(pi).isWaitingAt(TASK_HAND_OFF_TO_COURIER);
+        execute(job(pi));
+        assertThat(pi).isWaitingAt(TASK_AWAIT_DELIVERY);
+        deliver();
+
+        assertThat(pi).isEnded().hasPassed(END_APPROVED).hasNotPassed(END_HANDED_OVER_MANUALLY);
+        assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
+        verify(handOffToCourier, times(2)).execute(any());
+    }
+
+    @Test
+    @DisplayName("R10: after a failed hand-off the department may deliver another way; HANDED_OVER needs a note and ends the case APPROVED")
+    void r10_failedHandOffDeliveredAnotherWay() throws Exception {
+        ProcessInstance pi = approve(aCase().resultType("PAPER_LICENCE").deliveryMethod("COURIER"));
+        failOnceThenBook(handOffToCourier, "统一物流平台多次重试后仍未受理：连接被拒绝", TRACKING);
+        execute(job(pi));
+        assertThat(pi).isWaitingAt(TASK_MANUAL_DISPATCH);
+
+        assertThatThrownBy(() -> complete(task(pi), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER")))
+                .as("HANDED_OVER needs dispatchNote").isInstanceOf(FormFieldValidationException.class);
+        complete(task(pi), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
+                CaseVariables.DISPATCH_NOTE, "已由部门以 EMS 挂号信寄出，11月25日签收"));
+
+        assertThat(pi).isEnded().hasPassed(END_HANDED_OVER_MANUALLY, END_APPROVED).hasNotPassed(TASK_AWAIT_DELIVERY);
+        assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
+    }
+
+    /** The hand-off fails as HandOffToCourierDelegate does (BPMN error with the reason), then books on a retry. */
+    static void failOnceThenBook(JavaDelegate handOff, String reason, String trackingNumber) throws Exception {
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            execution.setVariable(CaseVariables.HAND_OFF_FAILURE, reason);
+            throw new BpmnError(CaseVariables.ERROR_HAND_OFF_FAILED, reason);
+        }).doAnswer(call -> {
+            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.TRACKING_NUMBER, trackingNumber);
+            return null;
+        }).when(handOff).execute(any());
     }
 
     // ------------------------------------------------------------------------------------------- 告知承诺
