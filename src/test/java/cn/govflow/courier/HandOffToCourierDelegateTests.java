@@ -8,7 +8,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.govflow.monitoring.GovflowMetrics;
 import cn.govflow.process.CaseVariables;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HandOffToCourierDelegateTests {
 
     final CourierService courier = mock(CourierService.class);
-    final HandOffToCourierDelegate delegate = new HandOffToCourierDelegate(courier);
+    final HandOffToCourierDelegate delegate = new HandOffToCourierDelegate(courier, new GovflowMetrics(new SimpleMeterRegistry()));
 
     static DelegateExecution execution() {
         DelegateExecution execution = mock(DelegateExecution.class);
