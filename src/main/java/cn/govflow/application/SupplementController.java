@@ -5,6 +5,7 @@ import cn.govflow.system.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,10 @@ class SupplementController {
 
     private final CaseDirectory cases;
     private final RuntimeService runtime;
+    private final Clock clock;
 
-    SupplementController(CaseDirectory cases, RuntimeService runtime) {
+    SupplementController(CaseDirectory cases, RuntimeService runtime, Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.runtime = runtime;
     }
@@ -65,6 +68,6 @@ class SupplementController {
                 .processInstanceBusinessKey(caseNumber)
                 .setVariable(CaseVariables.MATERIALS_RECEIVED, String.join("\n", received))
                 .correlateWithResult();
-        return new Supplemented(caseNumber, supplement.materials(), OffsetDateTime.now());
+        return new Supplemented(caseNumber, supplement.materials(), OffsetDateTime.now(clock));
     }
 }

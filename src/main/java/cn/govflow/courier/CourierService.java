@@ -41,10 +41,12 @@ public class CourierService {
     private final DepartmentDirectory departments;
     private final RuntimeService runtime;
     private final TransactionTemplate ownTransaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     CourierService(ShipmentRepository shipments, CourierPlatformClient platform, RecipientAddresses addresses,
-            DepartmentDirectory departments, RuntimeService runtime, PlatformTransactionManager transactions) {
+            DepartmentDirectory departments, RuntimeService runtime, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.clock = clock;
         this.shipments = shipments;
         this.platform = platform;
         this.addresses = addresses;

@@ -5,12 +5,12 @@ import cn.govflow.process.CaseVariables;
 import cn.govflow.system.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -42,8 +42,10 @@ public class Ratings {
     private final LedgerRepository ledger;
     private final RuntimeService runtime;
     private final Workdays workdays;
+    private final Clock clock;
 
-    Ratings(JdbcTemplate jdbc, LedgerRepository ledger, RuntimeService runtime, Workdays workdays) {
+    Ratings(JdbcTemplate jdbc, LedgerRepository ledger, RuntimeService runtime, Workdays workdays, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.runtime = runtime;
@@ -69,7 +71,7 @@ public class Ratings {
         if (find(caseNumber).isPresent()) {
             throw alreadyRated(caseNumber);
         }
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         try {
             jdbc.update("insert into gf_rating (case_number, score, comment, channel, rated_by, rated_at, district, "
                     + "department) values (?, ?, ?, ?, ?, ?, ?, ?)", caseNumber, score, blankToNull(comment),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.catalog.DepartmentDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +48,7 @@ class LicenseServiceTests {
         keys = new SigningKeys(SigningKeys.newKeyPair());
         licenses = new LicenseService(new LicenceRepository(jdbc), keys, new LicenceIssuers(),
                 new ItemNameLicenceTemplates(), new DepartmentDirectory(), Period.ofYears(5),
-                new DataSourceTransactionManager(dataSource), Clock.fixed(NOW, LicenseService.SHANGHAI));
+                new DataSourceTransactionManager(dataSource), Clock.fixed(NOW, WorkdayCalendar.ZONE));
     }
 
     private static LicenseService.IssueRequest request(String caseNumber) {
