@@ -1,6 +1,7 @@
 package cn.govflow.application;
 
 import cn.govflow.process.CaseVariables;
+import cn.govflow.process.ContractElements;
 import cn.govflow.system.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SupplementController {
-
-    static final String MESSAGE = "Message_MaterialsSupplemented";
 
     private final CaseDirectory cases;
     private final RuntimeService runtime;
@@ -64,7 +63,7 @@ class SupplementController {
         }
         supplement.materials().forEach(m -> received.add(m.strip() + "（补正）"));
         // Nothing waiting for a supplement is a 409 (MismatchingMessageCorrelationException, ApiExceptionHandler).
-        runtime.createMessageCorrelation(MESSAGE)
+        runtime.createMessageCorrelation(ContractElements.MESSAGE_MATERIALS_SUPPLEMENTED)
                 .processInstanceBusinessKey(caseNumber)
                 .setVariable(CaseVariables.MATERIALS_RECEIVED, String.join("\n", received))
                 .correlateWithResult();

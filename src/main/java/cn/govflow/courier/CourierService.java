@@ -4,6 +4,7 @@ import cn.govflow.catalog.Department;
 import cn.govflow.catalog.DepartmentDirectory;
 import cn.govflow.catalog.District;
 import cn.govflow.process.CaseVariables;
+import cn.govflow.process.ContractElements;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,9 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CourierService {
-
-    public static final String MESSAGE_DELIVERED = "Message_CourierDelivered";
-    public static final String DELIVERED_AT = "deliveredAt";
 
     /** What the hand-off delegate knows about the case. */
     public record HandOff(String caseNumber, CourierPurpose purpose, CourierRecipient recipient, String district,
@@ -100,10 +98,10 @@ public class CourierService {
                             .orElse(null));
         }
         try {
-            runtime.createMessageCorrelation(MESSAGE_DELIVERED)
+            runtime.createMessageCorrelation(ContractElements.MESSAGE_COURIER_DELIVERED)
                     .processInstanceBusinessKey(caseNumber)
                     .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, trackingNumber)
-                    .setVariable(DELIVERED_AT, java.util.Date.from(deliveredAt))
+                    .setVariable(CaseVariables.DELIVERED_AT, java.util.Date.from(deliveredAt))
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw new CourierEventException.NothingWaiting(caseNumber, trackingNumber);
