@@ -6,6 +6,7 @@ import cn.govflow.system.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,7 +76,7 @@ public class Ratings {
         try {
             jdbc.update("insert into gf_rating (case_number, score, comment, channel, rated_by, rated_at, district, "
                     + "department) values (?, ?, ?, ?, ?, ?, ?, ?)", caseNumber, score, blankToNull(comment),
-                    channel.name(), ratedBy, LedgerRepository.ts(CaseLedger.local(now)), row.district(),
+                    channel.name(), ratedBy, LedgerRepository.ts(ScopeValues.local(now)), row.district(),
                     row.department());
         } catch (DuplicateKeyException e) {
             throw alreadyRated(caseNumber);
@@ -97,7 +98,7 @@ public class Ratings {
             ProcessInstance instance = runtime.startProcessInstanceByKey(RECTIFICATION_PROCESS, caseNumber, variables);
             jdbc.update("update gf_rating set rectification_instance_id = ?, rectification_group = ?, "
                     + "rectification_due = ? where case_number = ?", instance.getId(), group,
-                    LedgerRepository.ts(CaseLedger.local(due)), caseNumber);
+                    LedgerRepository.ts(ScopeValues.local(due)), caseNumber);
         }
         return find(caseNumber).orElseThrow();
     }
@@ -112,7 +113,7 @@ public class Ratings {
     @Transactional
     public void rectified(String caseNumber, String measures) {
         jdbc.update("update gf_rating set rectified_at = ?, rectification_measures = ? where case_number = ?",
-                LedgerRepository.ts(CaseLedger.now()), measures, caseNumber);
+                LedgerRepository.ts(LocalDateTime.now(clock)), measures, caseNumber);
     }
 
     @Transactional(readOnly = true)
