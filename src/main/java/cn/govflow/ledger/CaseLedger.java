@@ -18,7 +18,6 @@ import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
@@ -33,6 +32,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CaseLedger {
+
+    /** A waiting state or service task as the model declares it, read once when the model is deployed. */
+    record Activity(String id, String type, String name) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseLedger.class);
 
@@ -156,34 +158,34 @@ public class CaseLedger {
         repository.endTaskStep(task.getId(), null, "CANCELLED", null, now());
     }
 
-    void activityStarted(DelegateExecution execution, ActivityImpl activity) {
+    void activityStarted(DelegateExecution execution, Activity activity) {
         String caseNumber = caseNumber(execution);
         if (caseNumber == null) {
             return;
         }
-        repository.insertStep(caseNumber, null, new LedgerStep(activity.getId(), type(activity), name(activity),
+        repository.insertStep(caseNumber, null, new LedgerStep(activity.id(), activity.type(), activity.name(),
                 null, null, null, null, now(), null, null));
     }
 
-    void activityEnded(DelegateExecution execution, ActivityImpl activity) {
+    void activityEnded(DelegateExecution execution, Activity activity) {
         String caseNumber = caseNumber(execution);
         if (caseNumber == null) {
             return;
         }
         boolean cancelled = execution.isCanceled();
-        repository.endActivityStep(caseNumber, activity.getId(), cancelled ? "CANCELLED" : "DONE", now());
+        repository.endActivityStep(caseNumber, activity.id(), cancelled ? "CANCELLED" : "DONE", now());
         if (!cancelled) {
-            update(execution, activity.getId(), null, row -> row);
+            update(execution, activity.id(), null, row -> row);
         }
     }
 
-    void boundaryEventFired(DelegateExecution execution, ActivityImpl activity) {
+    void boundaryEventFired(DelegateExecution execution, Activity activity) {
         String caseNumber = caseNumber(execution);
         if (caseNumber == null) {
             return;
         }
         LocalDateTime now = now();
-        repository.insertStep(caseNumber, null, new LedgerStep(activity.getId(), type(activity), name(activity),
+        repository.insertStep(caseNumber, null, new LedgerStep(activity.id(), activity.type(), activity.name(),
                 null, null, "FIRED", null, now, null, now));
     }
 
@@ -230,16 +232,6 @@ public class CaseLedger {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock);
-    }
-
-    private static String type(ActivityImpl activity) {
-        Object type = activity.getProperty("type");
-        return type == null ? "activity" : type.toString();
-    }
-
-    private static String name(ActivityImpl activity) {
-        Object name = activity.getProperty("name");
-        return name == null ? activity.getId() : name.toString();
     }
 
     private static String truncate(String text, int max) {
