@@ -38,7 +38,8 @@ class HandOffToCourierDelegate implements JavaDelegate {
 
     private static String string(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
-        if (value == null && (CaseVariables.COURIER_PURPOSE.equals(name) || CaseVariables.COURIER_RECIPIENT.equals(name))) {
+        if (value == null
+                && (CaseVariables.COURIER_PURPOSE.equals(name) || CaseVariables.COURIER_RECIPIENT.equals(name))) {
             throw new IllegalStateException("variable " + name + " is not set: the model must give it as an input "
                     + "parameter of the hand-off task");
         }

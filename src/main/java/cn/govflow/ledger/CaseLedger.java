@@ -97,7 +97,8 @@ public class CaseLedger {
         update(execution, null, null, row -> {
             LocalDateTime now = now();
             String outcome = string(execution, CaseVariables.OUTCOME);
-            CaseRow b = row.withOutcome(outcome != null ? outcome : row.outcome).completedAt(now).status(LedgerCase.ENDED);
+            CaseRow b = row.withOutcome(outcome != null ? outcome : row.outcome).completedAt(now)
+                    .status(LedgerCase.ENDED);
             if (b.decidedAt == null && ("APPROVED".equals(b.outcome) || "NOT_APPROVED".equals(b.outcome))) {
                 b.decidedAt = now;
             }

@@ -23,9 +23,13 @@ public record TaskOutcomeRule(String variable, List<String> allowedValues, Map<S
                     List.of("ACCEPTED", "SUPPLEMENT", "NOT_ACCEPTED"),
                     Map.of("SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "NOT_ACCEPTED", CaseVariables.REASON)),
             ContractElements.TASK_REVIEW, new TaskOutcomeRule(CaseVariables.REVIEW_OPINION, List.of(), Map.of()),
-            ContractElements.TASK_DECISION, new TaskOutcomeRule(CaseVariables.DECISION, List.of("APPROVED", "NOT_APPROVED"),
-                    Map.of("NOT_APPROVED", CaseVariables.REASON)),
-            DelegatedImplementationElements.TASK_CITY_DECISION, new TaskOutcomeRule(CaseVariables.DECISION, List.of("APPROVED", "NOT_APPROVED"),
-                    Map.of("NOT_APPROVED", CaseVariables.REASON)),
+            ContractElements.TASK_DECISION, decision(),
+            DelegatedImplementationElements.TASK_CITY_DECISION, decision(),
             ContractElements.TASK_DELIVERY, new TaskOutcomeRule(CaseVariables.HANDED_OVER, List.of("true"), Map.of()));
+
+    /** 决定 (a district's or, after 转报, the city's): APPROVED, or NOT_APPROVED with a reason. */
+    private static TaskOutcomeRule decision() {
+        return new TaskOutcomeRule(CaseVariables.DECISION, List.of("APPROVED", "NOT_APPROVED"),
+                Map.of("NOT_APPROVED", CaseVariables.REASON));
+    }
 }

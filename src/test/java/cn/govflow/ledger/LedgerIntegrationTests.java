@@ -147,7 +147,7 @@ class LedgerIntegrationTests {
 
     @Test
     @Order(0)
-    @DisplayName("one clock: the engine's clock, moved back to 2021, dates the case number, gf_case and the ledger alike")
+    @DisplayName("one clock: the engine's clock set to 2021 dates the case number, gf_case and the ledger alike")
     void oneClockForCaseNumberCaseRowAndLedger() {
         assertThat(caseA).startsWith("SH-20210301-SJ-");
         Timestamp created = jdbc.queryForObject("select created_at from gf_case where case_number = ?",
