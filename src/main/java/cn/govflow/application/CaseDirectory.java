@@ -1,5 +1,6 @@
 package cn.govflow.application;
 
+import cn.govflow.calendar.WorkdayCalendar;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public class CaseDirectory {
     /** The cases the window of {@code district} received on {@code day} (Shanghai time), oldest first. */
     @Transactional(readOnly = true)
     public List<CaseRecord> receivedAtWindow(String district, LocalDate day) {
-        return cases.findWindowReceipts(district, day.atStartOfDay(IntakeService.SHANGHAI).toInstant(),
-                day.plusDays(1).atStartOfDay(IntakeService.SHANGHAI).toInstant());
+        return cases.findWindowReceipts(district, day.atStartOfDay(WorkdayCalendar.ZONE).toInstant(),
+                day.plusDays(1).atStartOfDay(WorkdayCalendar.ZONE).toInstant());
     }
 }

@@ -44,7 +44,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class IntakeService {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /**
      * R19: the applicant is told at receipt when the acceptance decision will be known: five working days of the
      * official calendar (holidays and make-up days included), or today where receipt is acceptance (R24).
@@ -89,12 +87,13 @@ class IntakeService {
     private final TransactionTemplate transaction;
     private final DelegationSuspensions suspensions;
     private final ObjectMapper canonicalJson = new ObjectMapper();
-    private final Clock clock = Clock.system(SHANGHAI);
+    private final Clock clock;
 
     IntakeService(CatalogService catalog, CaseRepository cases, CaseNumbers numbers, WorkdayCalendar workdays,
             RuntimeService runtime, RepositoryService repository, PlatformTransactionManager transactionManager,
-            DelegationSuspensions suspensions) {
+            DelegationSuspensions suspensions, Clock clock) {
         this.suspensions = suspensions;
+        this.clock = clock;
         this.catalog = catalog;
         this.cases = cases;
         this.numbers = numbers;
@@ -170,7 +169,7 @@ class IntakeService {
     private CaseRecord create(CatalogItem item, Situation situation, ApplicationRequest request, Caller caller,
             String idempotencyKey, String hash) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         District district = District.fromCode(request.district()).orElseThrow();
         String caseNumber = numbers.next(today, district);
         LocalDate decisionKnown = item.receiptIsAcceptance() ? today

@@ -1,5 +1,6 @@
 package cn.govflow.application;
 
+import cn.govflow.calendar.EngineClock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ public final class ResidentIdNumber {
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(yyyyMMdd.substring(0, 4)),
                     Integer.parseInt(yyyyMMdd.substring(4, 6)), Integer.parseInt(yyyyMMdd.substring(6, 8)));
-            return date.getYear() >= 1800 && !date.isAfter(LocalDate.now());
+            return date.getYear() >= 1800 && !date.isAfter(LocalDate.now(EngineClock.SHANGHAI));
         } catch (DateTimeException e) {
             return false;
         }

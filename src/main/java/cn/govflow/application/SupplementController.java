@@ -7,10 +7,12 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govflow.process.CaseVariables;
+import cn.govflow.process.ContractElements;
 import cn.govflow.system.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SupplementController {
 
-    static final String MESSAGE = "Message_MaterialsSupplemented";
-
     private final CaseDirectory cases;
     private final RuntimeService runtime;
+    private final Clock clock;
 
-    SupplementController(CaseDirectory cases, RuntimeService runtime) {
+    SupplementController(CaseDirectory cases, RuntimeService runtime, Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.runtime = runtime;
     }
@@ -76,10 +78,10 @@ class SupplementController {
         }
         supplement.materials().forEach(m -> received.add(m.strip() + "（补正）"));
         // Nothing waiting for a supplement is a 409 (MismatchingMessageCorrelationException, ApiExceptionHandler).
-        runtime.createMessageCorrelation(MESSAGE)
+        runtime.createMessageCorrelation(ContractElements.MESSAGE_MATERIALS_SUPPLEMENTED)
                 .processInstanceBusinessKey(caseNumber)
                 .setVariable(CaseVariables.MATERIALS_RECEIVED, String.join("\n", received))
                 .correlateWithResult();
-        return new Supplemented(caseNumber, supplement.materials(), OffsetDateTime.now());
+        return new Supplemented(caseNumber, supplement.materials(), OffsetDateTime.now(clock));
     }
 }

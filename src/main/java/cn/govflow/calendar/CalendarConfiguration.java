@@ -1,13 +1,20 @@
 package cn.govflow.calendar;
 
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The beans BPMN expressions use: {@code workdays} and {@code caseClock}. */
+/** The beans BPMN expressions use ({@code workdays} and {@code caseClock}), and govflow's one {@link Clock}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CalendarProperties.class)
 class CalendarConfiguration {
+
+    /** The engine's clock in Shanghai time: what "now" means everywhere in govflow. */
+    @Bean
+    Clock clock() {
+        return EngineClock.SHANGHAI;
+    }
 
     @Bean
     WorkdayCalendar workdayCalendar() {

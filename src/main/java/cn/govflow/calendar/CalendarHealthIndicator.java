@@ -3,7 +3,6 @@ package cn.govflow.calendar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -31,7 +30,7 @@ class CalendarHealthIndicator implements HealthIndicator {
         for (int year : fellBack) {
             warnings.add(year + ": no holiday data, counted Monday–Friday; add the year to " + WorkdayFacts.LOCATION);
         }
-        int thisYear = WorkdayCalendar.toLocalDate(ClockUtil.getCurrentTime()).getYear();
+        int thisYear = WorkdayCalendar.toLocalDate(EngineClock.SHANGHAI.date()).getYear();
         if (!covered.contains(thisYear) && !fellBack.contains(thisYear)) {
             warnings.add(thisYear + ": no holiday data yet; deadlines in " + thisYear + " will count Monday–Friday");
         }

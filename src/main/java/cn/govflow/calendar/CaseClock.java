@@ -3,7 +3,6 @@ package cn.govflow.calendar;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * ${caseClock.warningDate(execution)}           Date for a task's follow-up date, before the deadline
  * ${promisedDecisionDate}                       a decision task's due date
  * </pre>
- * State lives in process variables only; "now" is the engine's {@link ClockUtil}, so tests can fix it.
+ * State lives in process variables only; "now" is the engine's clock ({@link EngineClock}), so tests can fix it.
  * Days are Shanghai calendar days. As in every 期间 count, the day something starts is not counted: the
  * acceptance day, and the day the applicant's supplement arrives; the day a pause begins is counted.
  */
@@ -70,7 +69,7 @@ public class CaseClock {
             return promised;
         }
         int days = promisedDays(scope);
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.SHANGHAI.date();
         promised = WorkdayCalendar.endOfDay(calendar.addWorkdays(WorkdayCalendar.toLocalDate(now), days));
         scope.setVariable(CLOCK_STARTED_AT, now);
         scope.setVariable(PROMISED_DECISION_DATE, promised);
@@ -99,7 +98,7 @@ public class CaseClock {
         if (!started(scope) || paused(scope)) {
             return;
         }
-        scope.setVariable(CLOCK_PAUSED_AT, ClockUtil.getCurrentTime());
+        scope.setVariable(CLOCK_PAUSED_AT, EngineClock.SHANGHAI.date());
         scope.setVariable(CLOCK_PAUSED, true);
     }
 
@@ -142,7 +141,7 @@ public class CaseClock {
         if (!started(scope) || paused(scope)) {
             return false;
         }
-        if (ClockUtil.getCurrentTime().before(promisedDate(scope))) {
+        if (EngineClock.SHANGHAI.date().before(promisedDate(scope))) {
             LOG.info("Case {}: deadline timer fired before the promised decision date {}; not overdue",
                     caseNumber(scope), promisedDay(scope));
             return false;
@@ -158,7 +157,7 @@ public class CaseClock {
     public boolean stop(VariableScope scope) {
         requireStarted(scope, "stop");
         resume(scope);
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.SHANGHAI.date();
         boolean onTime = !WorkdayCalendar.toLocalDate(now).isAfter(promisedDay(scope));
         scope.setVariable(DECIDED_AT, now);
         scope.setVariable(ON_TIME, onTime);
@@ -222,7 +221,7 @@ public class CaseClock {
     }
 
     private static LocalDate today() {
-        return WorkdayCalendar.toLocalDate(ClockUtil.getCurrentTime());
+        return WorkdayCalendar.toLocalDate(EngineClock.SHANGHAI.date());
     }
 
     private static Object caseNumber(VariableScope scope) {

@@ -2,7 +2,6 @@ package cn.govflow.calendar;
 
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The {@code workdays} bean of BPMN expressions, for timers and task dates counted in working days:
@@ -30,6 +29,6 @@ public class Workdays {
     }
 
     public Date fromNow(int workdays) {
-        return after(ClockUtil.getCurrentTime(), workdays);
+        return after(EngineClock.SHANGHAI.date(), workdays);
     }
 }

@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -62,7 +61,7 @@ final class WorkdaysBusinessCalendar implements BusinessCalendar {
 
     @Override
     public Date resolveDuedate(String description, Date startDate) {
-        Date start = startDate == null ? ClockUtil.getCurrentTime() : startDate;
+        Date start = startDate == null ? EngineClock.SHANGHAI.date() : startDate;
         return workdaysIn(description).map(n -> workdays.after(start, n))
                 .orElseGet(() -> fallback(description).resolveDuedate(description, startDate));
     }

@@ -47,10 +47,11 @@ class CourierDeskController {
     private final CourierProperties properties;
     private final Environment environment;
     private final RestClient http;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     CourierDeskController(CourierDeskRepository desk, PlatformTransactionManager transactions,
-            CourierProperties properties, Environment environment, RestClient.Builder builder) {
+            CourierProperties properties, Environment environment, RestClient.Builder builder, Clock clock) {
+        this.clock = clock;
         this.desk = desk;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;

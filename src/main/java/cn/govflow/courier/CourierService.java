@@ -4,6 +4,7 @@ import cn.govflow.catalog.Department;
 import cn.govflow.catalog.DepartmentDirectory;
 import cn.govflow.catalog.District;
 import cn.govflow.process.CaseVariables;
+import cn.govflow.process.ContractElements;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,9 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CourierService {
 
-    public static final String MESSAGE_DELIVERED = "Message_CourierDelivered";
-    public static final String DELIVERED_AT = "deliveredAt";
-
     /** What the hand-off delegate knows about the case. */
     public record HandOff(String caseNumber, CourierPurpose purpose, CourierRecipient recipient, String district,
             String department, String departmentName, String itemName, String applicantName) {}
@@ -41,10 +39,12 @@ public class CourierService {
     private final DepartmentDirectory departments;
     private final RuntimeService runtime;
     private final TransactionTemplate ownTransaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     CourierService(ShipmentRepository shipments, CourierPlatformClient platform, RecipientAddresses addresses,
-            DepartmentDirectory departments, RuntimeService runtime, PlatformTransactionManager transactions) {
+            DepartmentDirectory departments, RuntimeService runtime, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.clock = clock;
         this.shipments = shipments;
         this.platform = platform;
         this.addresses = addresses;
@@ -98,10 +98,10 @@ public class CourierService {
                             .orElse(null));
         }
         try {
-            runtime.createMessageCorrelation(MESSAGE_DELIVERED)
+            runtime.createMessageCorrelation(ContractElements.MESSAGE_COURIER_DELIVERED)
                     .processInstanceBusinessKey(caseNumber)
                     .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, trackingNumber)
-                    .setVariable(DELIVERED_AT, java.util.Date.from(deliveredAt))
+                    .setVariable(CaseVariables.DELIVERED_AT, java.util.Date.from(deliveredAt))
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw new CourierEventException.NothingWaiting(caseNumber, trackingNumber);

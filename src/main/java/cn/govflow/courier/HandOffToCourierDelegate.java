@@ -24,9 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("handOffToCourierDelegate")
 class HandOffToCourierDelegate implements JavaDelegate {
 
-    static final String COURIER_PURPOSE = "courierPurpose";
-    static final String COURIER_RECIPIENT = "courierRecipient";
-
     private static final Logger log = LoggerFactory.getLogger(HandOffToCourierDelegate.class);
 
     private final CourierService courier;
@@ -42,8 +39,8 @@ class HandOffToCourierDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CourierService.HandOff handOff = new CourierService.HandOff(
                 string(execution, CaseVariables.CASE_NUMBER),
-                CourierPurpose.valueOf(string(execution, COURIER_PURPOSE)),
-                CourierRecipient.valueOf(string(execution, COURIER_RECIPIENT)),
+                CourierPurpose.valueOf(string(execution, CaseVariables.COURIER_PURPOSE)),
+                CourierRecipient.valueOf(string(execution, CaseVariables.COURIER_RECIPIENT)),
                 string(execution, CaseVariables.DISTRICT),
                 string(execution, CaseVariables.DEPARTMENT),
                 string(execution, CaseVariables.DEPARTMENT_NAME),
@@ -86,7 +83,8 @@ class HandOffToCourierDelegate implements JavaDelegate {
 
     private static String string(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
-        if (value == null && (COURIER_PURPOSE.equals(name) || COURIER_RECIPIENT.equals(name))) {
+        if (value == null
+                && (CaseVariables.COURIER_PURPOSE.equals(name) || CaseVariables.COURIER_RECIPIENT.equals(name))) {
             throw new IllegalStateException("variable " + name + " is not set: the model must give it as an input "
                     + "parameter of the hand-off task");
         }

@@ -1,7 +1,7 @@
 package cn.govflow.ledger;
 
+import cn.govflow.calendar.WorkdayCalendar;
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Map;
 final class AnnualReportPage {
 
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(WorkdayCalendar.ZONE);
 
     private AnnualReportPage() {}
 

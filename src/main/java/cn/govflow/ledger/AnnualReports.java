@@ -5,7 +5,7 @@ import cn.govflow.catalog.DepartmentDirectory;
 import cn.govflow.catalog.District;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +49,10 @@ public class AnnualReports {
 
     private final JdbcTemplate jdbc;
     private final DepartmentDirectory departments;
+    private final Clock clock;
 
-    AnnualReports(JdbcTemplate jdbc, DepartmentDirectory departments) {
+    AnnualReports(JdbcTemplate jdbc, DepartmentDirectory departments, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.departments = departments;
     }
@@ -94,7 +96,7 @@ public class AnnualReports {
         }
         return new AnnualReport(year, district, district == null ? null
                 : District.fromCode(district).map(District::displayName).orElse(district), department,
-                department == null ? null : departmentName(department), Instant.now(), figures,
+                department == null ? null : departmentName(department), clock.instant(), figures,
                 ratings(where.toString(), args), reconciliation(figures), departmentFigures, months);
     }
 

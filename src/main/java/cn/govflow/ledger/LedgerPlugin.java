@@ -93,8 +93,9 @@ public class LedgerPlugin extends AbstractProcessEnginePlugin {
         public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
             // A boundary event that fires is a step of its own (补正期满, 承诺时限届满): record its end.
             if (inLedgerProcess(activity)) {
+                CaseLedger.Activity step = step(activity);
                 activity.addListener(ExecutionListener.EVENTNAME_END,
-                        (ExecutionListener) execution -> ledger.boundaryEventFired(execution, activity));
+                        (ExecutionListener) execution -> ledger.boundaryEventFired(execution, step));
             }
         }
 
@@ -102,10 +103,18 @@ public class LedgerPlugin extends AbstractProcessEnginePlugin {
             if (!inLedgerProcess(activity)) {
                 return;
             }
+            CaseLedger.Activity step = step(activity);
             activity.addListener(ExecutionListener.EVENTNAME_START,
-                    (ExecutionListener) execution -> ledger.activityStarted(execution, activity));
+                    (ExecutionListener) execution -> ledger.activityStarted(execution, step));
             activity.addListener(ExecutionListener.EVENTNAME_END,
-                    (ExecutionListener) execution -> ledger.activityEnded(execution, activity));
+                    (ExecutionListener) execution -> ledger.activityEnded(execution, step));
+        }
+
+        private static CaseLedger.Activity step(ActivityImpl activity) {
+            Object type = activity.getProperty("type");
+            Object name = activity.getProperty("name");
+            return new CaseLedger.Activity(activity.getId(), type == null ? "activity" : type.toString(),
+                    name == null ? activity.getId() : name.toString());
         }
 
         private boolean inLedgerProcess(ActivityImpl activity) {

@@ -5,12 +5,13 @@ import cn.govflow.process.CaseVariables;
 import cn.govflow.system.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -42,8 +43,10 @@ public class Ratings {
     private final LedgerRepository ledger;
     private final RuntimeService runtime;
     private final Workdays workdays;
+    private final Clock clock;
 
-    Ratings(JdbcTemplate jdbc, LedgerRepository ledger, RuntimeService runtime, Workdays workdays) {
+    Ratings(JdbcTemplate jdbc, LedgerRepository ledger, RuntimeService runtime, Workdays workdays, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.runtime = runtime;
@@ -69,11 +72,11 @@ public class Ratings {
         if (find(caseNumber).isPresent()) {
             throw alreadyRated(caseNumber);
         }
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         try {
             jdbc.update("insert into gf_rating (case_number, score, comment, channel, rated_by, rated_at, district, "
                     + "department) values (?, ?, ?, ?, ?, ?, ?, ?)", caseNumber, score, blankToNull(comment),
-                    channel.name(), ratedBy, LedgerRepository.ts(CaseLedger.local(now)), row.district(),
+                    channel.name(), ratedBy, LedgerRepository.ts(ScopeValues.local(now)), row.district(),
                     row.department());
         } catch (DuplicateKeyException e) {
             throw alreadyRated(caseNumber);
@@ -95,7 +98,7 @@ public class Ratings {
             ProcessInstance instance = runtime.startProcessInstanceByKey(RECTIFICATION_PROCESS, caseNumber, variables);
             jdbc.update("update gf_rating set rectification_instance_id = ?, rectification_group = ?, "
                     + "rectification_due = ? where case_number = ?", instance.getId(), group,
-                    LedgerRepository.ts(CaseLedger.local(due)), caseNumber);
+                    LedgerRepository.ts(ScopeValues.local(due)), caseNumber);
         }
         return find(caseNumber).orElseThrow();
     }
@@ -110,7 +113,7 @@ public class Ratings {
     @Transactional
     public void rectified(String caseNumber, String measures) {
         jdbc.update("update gf_rating set rectified_at = ?, rectification_measures = ? where case_number = ?",
-                LedgerRepository.ts(CaseLedger.now()), measures, caseNumber);
+                LedgerRepository.ts(LocalDateTime.now(clock)), measures, caseNumber);
     }
 
     @Transactional(readOnly = true)

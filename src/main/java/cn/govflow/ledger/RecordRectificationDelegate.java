@@ -1,5 +1,6 @@
 package cn.govflow.ledger;
 
+import cn.govflow.process.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ public class RecordRectificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ratings.rectified((String) execution.getVariable("caseNumber"),
+        ratings.rectified((String) execution.getVariable(CaseVariables.CASE_NUMBER),
                 (String) execution.getVariable(Ratings.RECTIFICATION_MEASURES));
     }
 }

@@ -18,8 +18,8 @@ class LicenseConfiguration {
     @Bean
     LicenseService licenseService(LicenceRepository register, SigningKeys keys, LicenceIssuers issuers,
             LicenceTemplates templates, DepartmentDirectory departments, LicenseProperties properties,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         return new LicenseService(register, keys, issuers, templates, departments, properties.validity(),
-                transactions, Clock.system(LicenseService.SHANGHAI));
+                transactions, clock);
     }
 }

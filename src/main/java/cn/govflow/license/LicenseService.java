@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -31,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class LicenseService {
 
-    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String VERSION = "001";
 
     /** What the issuing delegate knows about the case (process variables, no personal data beyond these). */
@@ -216,7 +214,7 @@ public class LicenseService {
     private void create(IssueRequest request) {
         Instant now = clock.instant();
         long id = register.insert(request.caseNumber(), now);
-        LocalDate issueDate = LocalDate.ofInstant(now, SHANGHAI);
+        LocalDate issueDate = LocalDate.ofInstant(now, clock.getZone());
 
         LicenceIssuers.Codes codes = issuers.forDepartment(request.department());
         LicenceTemplate template = templates.forItem(request.itemCode(), request.itemName());

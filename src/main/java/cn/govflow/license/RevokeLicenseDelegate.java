@@ -1,6 +1,7 @@
 package cn.govflow.license;
 
 import cn.govflow.process.CaseVariables;
+import cn.govflow.process.FullOnlineElements;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component("revokeLicenseDelegate")
 class RevokeLicenseDelegate implements JavaDelegate {
 
-    static final String REVOKE_REASON = "revokeReason";
-    static final String LICENCE_REVOKED = "licenceRevoked";
     static final String DEFAULT_REASON = "告知承诺核查不实，撤销行政许可（R29）";
 
     private final LicenseService licenses;
@@ -26,11 +25,11 @@ class RevokeLicenseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
-        Object reason = execution.getVariable(REVOKE_REASON);
+        Object reason = execution.getVariable(FullOnlineElements.REVOKE_REASON);
 
         boolean revoked = licenses.revoke(caseNumber, reason == null || reason.toString().isBlank()
                 ? DEFAULT_REASON : reason.toString());
 
-        execution.setVariable(LICENCE_REVOKED, revoked);
+        execution.setVariable(FullOnlineElements.LICENCE_REVOKED, revoked);
     }
 }

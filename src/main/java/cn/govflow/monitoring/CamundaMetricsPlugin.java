@@ -1,5 +1,6 @@
 package cn.govflow.monitoring;
 
+import cn.govflow.calendar.EngineClock;
 import cn.govflow.catalog.HandlingMode;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.process.ParseListeners;
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.impl.metrics.MetricsRegistry;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
@@ -119,7 +119,7 @@ class CamundaMetricsPlugin extends AbstractProcessEnginePlugin {
 
         private void completed(String process, DelegateTask task) {
             if (task.getCreateTime() != null) {
-                long millis = ClockUtil.getCurrentTime().getTime() - task.getCreateTime().getTime();
+                long millis = EngineClock.SHANGHAI.millis() - task.getCreateTime().getTime();
                 metrics.taskCompleted(process, task.getTaskDefinitionKey(), Duration.ofMillis(Math.max(0, millis)));
             }
         }

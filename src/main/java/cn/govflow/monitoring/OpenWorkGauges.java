@@ -1,5 +1,6 @@
 package cn.govflow.monitoring;
 
+import cn.govflow.calendar.EngineClock;
 import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.catalog.HandlingMode;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -110,7 +110,7 @@ public class OpenWorkGauges {
 
     /** Reads every gauge from the database now (the schedule calls it; tests may too). */
     public synchronized void refresh() {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = EngineClock.SHANGHAI.instant();
         openCases.register(openCaseRows(), true);
         refreshDeadlines(LocalDate.ofInstant(now, WorkdayCalendar.ZONE));
         refreshIncidents();
@@ -175,7 +175,7 @@ public class OpenWorkGauges {
                     open.add(MultiGauge.Row.of(tags, rs.getLong("incidents")));
                     Instant oldest = rs.getTimestamp("oldest").toInstant();
                     age.add(MultiGauge.Row.of(tags, () -> Math.max(0,
-                            Duration.between(oldest, ClockUtil.getCurrentTime().toInstant()).toSeconds())));
+                            Duration.between(oldest, EngineClock.SHANGHAI.instant()).toSeconds())));
                     return null;
                 }).list();
         incidents.register(open, true);

@@ -1,5 +1,7 @@
 package cn.govflow.process;
 
+import cn.govflow.calendar.CaseClock;
+
 /**
  * Names of the process variables every case carries (the contract in docs/processes.md), used by intake, models,
  * delegates and tests alike.
@@ -26,12 +28,13 @@ public final class CaseVariables {
 
     // The item's plan (R22), copied from the catalog at start.
     public static final String RESULT_TYPE = "resultType";
-    public static final String PROMISED_DAYS = "promisedDays";
+    public static final String PROMISED_DAYS = CaseClock.PROMISED_DAYS;
     public static final String ON_THE_SPOT = "onTheSpot";
     public static final String RECEIPT_IS_ACCEPTANCE = "receiptIsAcceptance";
     public static final String ACCEPTANCE_AT = "acceptanceAt";
     public static final String PAPER_MATERIALS = "paperMaterials";
-    public static final String CLOCK_STARTS_AT = "clockStartsAt";
+    /** Where the statutory clock starts (R16); the clock's variables are named by {@link CaseClock}. */
+    public static final String CLOCK_STARTS_AT = CaseClock.CLOCK_STARTS_AT;
     public static final String VOUCHER_ISSUED_BY = "voucherIssuedBy";
 
     // Outcomes of the contract's user tasks.
@@ -47,8 +50,28 @@ public final class CaseVariables {
     public static final String DISPATCH_OUTCOME = "dispatchOutcome";
     public static final String DISPATCH_NOTE = "dispatchNote";
 
-    // Results and clock.
-    public static final String PROMISED_DECISION_DATE = "promisedDecisionDate";
+    // Milestones the models write (docs/processes.md).
+    /** When the window received the case (or the online receipt voucher was recorded). */
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String ACCEPTED_AT = "acceptedAt";
+    /** When the courier platform reported the result delivered. */
+    public static final String DELIVERED_AT = "deliveredAt";
+
+    // The statutory clock's variables (R16, R27, R33), written by caseClock.
+    public static final String PROMISED_DECISION_DATE = CaseClock.PROMISED_DECISION_DATE;
+    public static final String CLOCK_STARTED_AT = CaseClock.CLOCK_STARTED_AT;
+    public static final String PAUSED_WORKDAYS = CaseClock.PAUSED_WORKDAYS;
+    public static final String DECIDED_AT = CaseClock.DECIDED_AT;
+    public static final String ON_TIME = CaseClock.ON_TIME;
+    public static final String OVERDUE = CaseClock.OVERDUE;
+
+    // Input of the courier hand-off (handOffToCourierDelegate), set on the task by the models.
+    /** Why the shipment travels: a CourierPurpose name. */
+    public static final String COURIER_PURPOSE = "courierPurpose";
+    /** Who receives it: a CourierRecipient name. */
+    public static final String COURIER_RECIPIENT = "courierRecipient";
+
+    // Results.
     public static final String LICENCE_IDENTIFIER = "licenceIdentifier";
     public static final String TRACKING_NUMBER = "trackingNumber";
     /** Why the courier hand-off failed (platform refusal, missing address, retries used up), for 人工寄送. */

@@ -7,17 +7,17 @@ public final class DelegatedImplementationElements {
     public static final String RESOURCE = "processes/delegated-implementation.bpmn";
 
     public static final String START = "StartEvent_ApplicationSubmitted";
-    public static final String TASK_WINDOW_RECEIPT = "Task_WindowReceipt";
+    public static final String TASK_WINDOW_RECEIPT = ContractElements.TASK_WINDOW_RECEIPT;
     public static final String TASK_AWAIT_WINDOW_SUPPLEMENT = "Task_AwaitWindowSupplement";
     public static final String TASK_ON_THE_SPOT_DECISION = "Task_OnTheSpotDecision";
-    public static final String TASK_ACCEPTANCE = "Task_Acceptance";
+    public static final String TASK_ACCEPTANCE = ContractElements.TASK_ACCEPTANCE;
     public static final String TASK_AWAIT_ACCEPTANCE_SUPPLEMENT = "Task_AwaitAcceptanceSupplement";
-    public static final String TASK_REVIEW = "Task_Review";
+    public static final String TASK_REVIEW = ContractElements.TASK_REVIEW;
     public static final String TASK_SPECIAL_PROCEDURE = "Task_SpecialProcedure";
-    public static final String TASK_DECISION = "Task_Decision";
+    public static final String TASK_DECISION = ContractElements.TASK_DECISION;
     public static final String TASK_CITY_DECISION = "Task_CityDecision";
     public static final String TASK_ISSUE_LICENCE = "Task_IssueLicence";
-    public static final String TASK_DELIVERY = "Task_Delivery";
+    public static final String TASK_DELIVERY = ContractElements.TASK_DELIVERY;
     public static final String TASK_HAND_OFF_TO_COURIER = "Task_HandOffToCourier";
     public static final String TASK_MANUAL_DISPATCH = "Task_ManualDispatch";
     public static final String TASK_AWAIT_COURIER_DELIVERY = "Task_AwaitCourierDelivery";
@@ -35,8 +35,8 @@ public final class DelegatedImplementationElements {
     public static final String END_CITY_NOT_APPROVED = "EndEvent_CityNotApproved";
     public static final String END_ON_THE_SPOT_NOT_APPROVED = "EndEvent_OnTheSpotNotApproved";
 
-    public static final String MESSAGE_MATERIALS_SUPPLEMENTED = "Message_MaterialsSupplemented";
-    public static final String MESSAGE_COURIER_DELIVERED = "Message_CourierDelivered";
+    public static final String MESSAGE_MATERIALS_SUPPLEMENTED = ContractElements.MESSAGE_MATERIALS_SUPPLEMENTED;
+    public static final String MESSAGE_COURIER_DELIVERED = ContractElements.MESSAGE_COURIER_DELIVERED;
 
     /** Chief representative's answer on the spot (R25): APPROVED, NOT_APPROVED, BACK_OFFICE. */
     public static final String ON_THE_SPOT_DECISION = "onTheSpotDecision";

@@ -9,11 +9,11 @@ public final class EntrustedReceiptElements {
     public static final String PROCESS_ID = "EntrustedReceiptProcess";
 
     // User tasks (the first five are the contract of docs/processes.md).
-    public static final String TASK_WINDOW_RECEIPT = "Task_WindowReceipt";
-    public static final String TASK_ACCEPTANCE = "Task_Acceptance";
-    public static final String TASK_REVIEW = "Task_Review";
-    public static final String TASK_DECISION = "Task_Decision";
-    public static final String TASK_DELIVERY = "Task_Delivery";
+    public static final String TASK_WINDOW_RECEIPT = ContractElements.TASK_WINDOW_RECEIPT;
+    public static final String TASK_ACCEPTANCE = ContractElements.TASK_ACCEPTANCE;
+    public static final String TASK_REVIEW = ContractElements.TASK_REVIEW;
+    public static final String TASK_DECISION = ContractElements.TASK_DECISION;
+    public static final String TASK_DELIVERY = ContractElements.TASK_DELIVERY;
     public static final String TASK_PAPER_TRANSFER_REMINDER = "Task_PaperTransferReminder";
 
     // Service and receive tasks.
@@ -46,14 +46,13 @@ public final class EntrustedReceiptElements {
     public static final String END_HANDED_OVER = "EndEvent_HandedOver";
 
     // Messages (docs/processes.md).
-    public static final String MESSAGE_MATERIALS_SUPPLEMENTED = "Message_MaterialsSupplemented";
-    public static final String MESSAGE_COURIER_DELIVERED = "Message_CourierDelivered";
+    public static final String MESSAGE_MATERIALS_SUPPLEMENTED = ContractElements.MESSAGE_MATERIALS_SUPPLEMENTED;
+    public static final String MESSAGE_COURIER_DELIVERED = ContractElements.MESSAGE_COURIER_DELIVERED;
     public static final String MESSAGE_PAPER_MATERIALS_ARRIVED = "Message_PaperMaterialsArrived";
 
     // Variables this model writes.
     /** Date the window tells the applicant acceptance will be decided by (R19); due date of Task_Acceptance. */
     public static final String ACCEPTANCE_EXPECTED_BY = "acceptanceExpectedBy";
-    public static final String RECEIVED_AT = "receivedAt";
     /** Who issued the receipt voucher (copy of the plan's voucherIssuedBy, R17) and its number. */
     public static final String RECEIPT_VOUCHER_ISSUED_BY = "receiptVoucherIssuedBy";
     public static final String RECEIPT_VOUCHER_NUMBER = "receiptVoucherNumber";
@@ -61,13 +60,10 @@ public final class EntrustedReceiptElements {
     public static final String PAPER_ARRIVED_AT = "paperArrivedAt";
     /** User id of the city department member who confirmed the paper's arrival. */
     public static final String PAPER_RECEIVED_BY = "paperReceivedBy";
-    public static final String ACCEPTED_AT = "acceptedAt";
     /** Outcome of Task_PaperTransferReminder: what the hall did about the late paper (free text). */
     public static final String TRANSFER_FOLLOW_UP = "transferFollowUp";
     /** Ten working days after the decision (R33): due date of Task_Delivery. */
     public static final String DELIVERY_DUE_DATE = "deliveryDueDate";
-    public static final String COURIER_PURPOSE = "courierPurpose";
-    public static final String COURIER_RECIPIENT = "courierRecipient";
 
     private EntrustedReceiptElements() {}
 }

@@ -9,10 +9,10 @@ public final class FullOnlineElements {
     public static final String PROCESS_ID = "FullOnlineProcess";
 
     // User tasks: the contract's ids (docs/processes.md) and this model's own.
-    public static final String TASK_WINDOW_RECEIPT = "Task_WindowReceipt";
-    public static final String TASK_ACCEPTANCE = "Task_Acceptance";
-    public static final String TASK_REVIEW = "Task_Review";
-    public static final String TASK_DECISION = "Task_Decision";
+    public static final String TASK_WINDOW_RECEIPT = ContractElements.TASK_WINDOW_RECEIPT;
+    public static final String TASK_ACCEPTANCE = ContractElements.TASK_ACCEPTANCE;
+    public static final String TASK_REVIEW = ContractElements.TASK_REVIEW;
+    public static final String TASK_DECISION = ContractElements.TASK_DECISION;
     public static final String TASK_COMMITMENT_VERIFICATION = "Task_CommitmentVerification";
     public static final String TASK_DELIVERY_REMINDER = "Task_DeliveryReminder";
     public static final String TASK_MANUAL_DISPATCH = "Task_ManualDispatch";
@@ -48,9 +48,9 @@ public final class FullOnlineElements {
     public static final String END_COMMITMENT_VERIFIED = "EndEvent_CommitmentVerified";
     public static final String END_APPROVAL_REVOKED = "EndEvent_ApprovalRevoked";
 
-    // Messages (docs/processes.md): message name = id.
-    public static final String MESSAGE_MATERIALS_SUPPLEMENTED = "Message_MaterialsSupplemented";
-    public static final String MESSAGE_COURIER_DELIVERED = "Message_CourierDelivered";
+    // Messages (docs/processes.md): message name = id; the names are ContractElements'.
+    public static final String MESSAGE_MATERIALS_SUPPLEMENTED = ContractElements.MESSAGE_MATERIALS_SUPPLEMENTED;
+    public static final String MESSAGE_COURIER_DELIVERED = ContractElements.MESSAGE_COURIER_DELIVERED;
 
     // Configurable waits, defaulted at the start event unless given as start variables.
     /** ISO 8601 duration the case waits for 补正 before it counts as withdrawn; default P30D (calendar days). */
@@ -69,10 +69,6 @@ public final class FullOnlineElements {
     public static final String LICENCE_REVOKED = "licenceRevoked";
     /** Input of the revoke delegate: the verification's reason. */
     public static final String REVOKE_REASON = "revokeReason";
-    /** When the online receipt voucher was recorded. */
-    public static final String RECEIVED_AT = "receivedAt";
-    public static final String COURIER_PURPOSE = "courierPurpose";
-    public static final String COURIER_RECIPIENT = "courierRecipient";
 
     private FullOnlineElements() {}
 }

@@ -16,16 +16,20 @@ public record TaskOutcomeRule(String variable, List<String> allowedValues, Map<S
 
     /** The rules of the task ids in docs/processes.md; every model that uses such an id gets them. */
     public static final Map<String, TaskOutcomeRule> CONTRACT = Map.of(
-            "Task_WindowReceipt", new TaskOutcomeRule(CaseVariables.RECEIPT_OUTCOME,
+            ContractElements.TASK_WINDOW_RECEIPT, new TaskOutcomeRule(CaseVariables.RECEIPT_OUTCOME,
                     List.of("RECEIVED", "SUPPLEMENT", "REFUSED"),
                     Map.of("SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "REFUSED", CaseVariables.REASON)),
-            "Task_Acceptance", new TaskOutcomeRule(CaseVariables.ACCEPTANCE_OUTCOME,
+            ContractElements.TASK_ACCEPTANCE, new TaskOutcomeRule(CaseVariables.ACCEPTANCE_OUTCOME,
                     List.of("ACCEPTED", "SUPPLEMENT", "NOT_ACCEPTED"),
                     Map.of("SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "NOT_ACCEPTED", CaseVariables.REASON)),
-            "Task_Review", new TaskOutcomeRule(CaseVariables.REVIEW_OPINION, List.of(), Map.of()),
-            "Task_Decision", new TaskOutcomeRule(CaseVariables.DECISION, List.of("APPROVED", "NOT_APPROVED"),
-                    Map.of("NOT_APPROVED", CaseVariables.REASON)),
-            "Task_CityDecision", new TaskOutcomeRule(CaseVariables.DECISION, List.of("APPROVED", "NOT_APPROVED"),
-                    Map.of("NOT_APPROVED", CaseVariables.REASON)),
-            "Task_Delivery", new TaskOutcomeRule(CaseVariables.HANDED_OVER, List.of("true"), Map.of()));
+            ContractElements.TASK_REVIEW, new TaskOutcomeRule(CaseVariables.REVIEW_OPINION, List.of(), Map.of()),
+            ContractElements.TASK_DECISION, decision(),
+            DelegatedImplementationElements.TASK_CITY_DECISION, decision(),
+            ContractElements.TASK_DELIVERY, new TaskOutcomeRule(CaseVariables.HANDED_OVER, List.of("true"), Map.of()));
+
+    /** 决定 (a district's or, after 转报, the city's): APPROVED, or NOT_APPROVED with a reason. */
+    private static TaskOutcomeRule decision() {
+        return new TaskOutcomeRule(CaseVariables.DECISION, List.of("APPROVED", "NOT_APPROVED"),
+                Map.of("NOT_APPROVED", CaseVariables.REASON));
+    }
 }

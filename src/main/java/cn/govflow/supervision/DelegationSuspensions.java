@@ -1,6 +1,7 @@
 package cn.govflow.supervision;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +22,11 @@ public class DelegationSuspensions {
             Instant suspendedAt) {}
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DelegationSuspensions(JdbcClient jdbc) {
+    DelegationSuspensions(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -43,7 +46,7 @@ public class DelegationSuspensions {
         jdbc.sql("""
                 insert into gf_delegation_suspension (item_code, district, reason, case_number, suspended_at)
                 values (?, ?, ?, ?, ?)""")
-                .params(itemCode, district, reason, caseNumber, Timestamp.from(Instant.now())).update();
+                .params(itemCode, district, reason, caseNumber, Timestamp.from(clock.instant())).update();
     }
 
     /** Returns false when nothing was suspended. */
@@ -52,7 +55,7 @@ public class DelegationSuspensions {
         return jdbc.sql("""
                 update gf_delegation_suspension set lifted_at = ?, lifted_by = ?
                  where item_code = ? and district = ? and lifted_at is null""")
-                .params(Timestamp.from(Instant.now()), liftedBy, itemCode, district).update() > 0;
+                .params(Timestamp.from(clock.instant()), liftedBy, itemCode, district).update() > 0;
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package cn.govflow.supervision;
 
+import cn.govflow.process.CaseVariables;
+import cn.govflow.process.DelegatedImplementationElements;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,9 +18,9 @@ class RecordSpotCheckDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        String result = (String) execution.getVariable("spotCheckResult");
-        Object reason = execution.getVariable("reason");
+        String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
+        String result = (String) execution.getVariable(DelegatedImplementationElements.SPOT_CHECK_RESULT);
+        Object reason = execution.getVariable(CaseVariables.REASON);
 
         ledger.recordSpotCheck(caseNumber, result, reason == null ? null : reason.toString());
     }

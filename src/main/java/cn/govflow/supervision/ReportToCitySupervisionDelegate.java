@@ -1,5 +1,7 @@
 package cn.govflow.supervision;
 
+import cn.govflow.process.CaseVariables;
+import cn.govflow.process.DelegatedImplementationElements;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,12 +21,12 @@ class ReportToCitySupervisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        String itemCode = (String) execution.getVariable("itemCode");
-        String itemName = (String) execution.getVariable("itemName");
-        String district = (String) execution.getVariable("district");
-        String department = (String) execution.getVariable("department");
-        String decisionLevel = (String) execution.getVariable("decisionLevel");
+        String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
+        String itemCode = (String) execution.getVariable(CaseVariables.ITEM_CODE);
+        String itemName = (String) execution.getVariable(CaseVariables.ITEM_NAME);
+        String district = (String) execution.getVariable(CaseVariables.DISTRICT);
+        String department = (String) execution.getVariable(CaseVariables.DEPARTMENT);
+        String decisionLevel = (String) execution.getVariable(DelegatedImplementationElements.DECISION_LEVEL);
 
         ledger.report(caseNumber, itemCode, itemName, district, department, decisionLevel);
     }

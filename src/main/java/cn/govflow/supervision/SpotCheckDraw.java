@@ -1,5 +1,7 @@
 package cn.govflow.supervision;
 
+import cn.govflow.process.CaseVariables;
+import cn.govflow.process.DelegatedImplementationElements;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +12,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 public class SpotCheckDraw {
 
-    public static final String SPOT_CHECK_DRAWN = "spotCheckDrawn";
 
     private final double rate;
     private final RandomGenerator random;
@@ -28,8 +29,8 @@ public class SpotCheckDraw {
 
     public boolean draw(DelegateExecution execution) {
         boolean drawn = random.nextDouble() < rate;
-        execution.setVariable(SPOT_CHECK_DRAWN, drawn);
-        ledger.accept((String) execution.getVariable("caseNumber"), drawn);
+        execution.setVariable(DelegatedImplementationElements.SPOT_CHECK_DRAWN, drawn);
+        ledger.accept((String) execution.getVariable(CaseVariables.CASE_NUMBER), drawn);
         return drawn;
     }
 

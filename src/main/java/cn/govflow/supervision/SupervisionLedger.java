@@ -18,9 +18,9 @@ class SupervisionLedger {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SupervisionLedger(JdbcClient jdbc) {
+    SupervisionLedger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Returns false when the case was reported before (a retried job). */

@@ -1,5 +1,6 @@
 package cn.govflow.supervision;
 
+import cn.govflow.process.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,10 @@ class SuspendDelegationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String itemCode = (String) execution.getVariable("itemCode");
-        String district = (String) execution.getVariable("district");
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        Object reason = execution.getVariable("reason");
+        String itemCode = (String) execution.getVariable(CaseVariables.ITEM_CODE);
+        String district = (String) execution.getVariable(CaseVariables.DISTRICT);
+        String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
+        Object reason = execution.getVariable(CaseVariables.REASON);
 
         suspensions.suspend(itemCode, district, "事后抽查发现违规（" + caseNumber + "）：" + reason, caseNumber);
     }

@@ -3,6 +3,7 @@ package cn.govflow.transfer;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.process.EntrustedReceiptElements;
 import cn.govflow.system.ApiException;
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -25,8 +26,10 @@ class PaperArrivals {
 
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final Clock clock;
 
-    PaperArrivals(RuntimeService runtime, HistoryService history) {
+    PaperArrivals(RuntimeService runtime, HistoryService history, Clock clock) {
+        this.clock = clock;
         this.runtime = runtime;
         this.history = history;
     }
@@ -64,7 +67,7 @@ class PaperArrivals {
             throw new ApiException(HttpStatus.CONFLICT, "caseNumber", RULE,
                     "办件 " + caseNumber + " 当前没有等待送达的纸质材料");
         }
-        return new PaperArrival(caseNumber, userId, new Date());
+        return new PaperArrival(caseNumber, userId, Date.from(clock.instant()));
     }
 
     private String department(String instanceId) {

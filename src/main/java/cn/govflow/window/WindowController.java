@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,15 +48,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/windows/{district}")
 class WindowController {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     private final CatalogService catalog;
     private final DelegationSuspensions suspensions;
     private final CaseDirectory cases;
     private final Ledger ledger;
-    private final Clock clock = Clock.system(SHANGHAI);
+    private final Clock clock;
 
-    WindowController(CatalogService catalog, DelegationSuspensions suspensions, CaseDirectory cases, Ledger ledger) {
+    WindowController(CatalogService catalog, DelegationSuspensions suspensions, CaseDirectory cases, Ledger ledger,
+            Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.suspensions = suspensions;
         this.cases = cases;

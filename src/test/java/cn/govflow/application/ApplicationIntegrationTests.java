@@ -2,6 +2,7 @@ package cn.govflow.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.support.GovflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,7 +84,7 @@ class ApplicationIntegrationTests {
         assertThat(body.path("voucher").path("issuedBy").asText()).isEqualTo("SERVICE_CENTRE");
         assertThat(body.path("voucher").path("issuedAt").asText()).isNotBlank();
         LocalDate expected = LocalDate.parse(body.path("acceptanceDecisionExpectedBy").asText());
-        assertThat(expected).isAfter(LocalDate.now(IntakeService.SHANGHAI));
+        assertThat(expected).isAfter(LocalDate.now(WorkdayCalendar.ZONE));
 
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceId(body.path("processInstanceId").asText()).singleResult();
@@ -174,7 +175,7 @@ class ApplicationIntegrationTests {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody().path("acceptanceDecisionExpectedBy").asText())
-                .isEqualTo(LocalDate.now(IntakeService.SHANGHAI).toString());
+                .isEqualTo(LocalDate.now(WorkdayCalendar.ZONE).toString());
         Map<String, Object> v = runtime.getVariables(response.getBody().path("processInstanceId").asText());
         assertThat(v).containsEntry(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
                 .containsEntry(CaseVariables.ACCEPTANCE_AT, "WINDOW")

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.govflow.calendar.EngineClock;
 import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.catalog.AcceptanceAt;
 import cn.govflow.catalog.ApplicantType;
@@ -81,7 +82,7 @@ class IntakeServiceTests {
         when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
         when(numbers.next(any(), any())).thenReturn("SH-20261123-MH-000002");
         intake = new IntakeService(catalog, cases, numbers, WorkdayCalendar.fromClasspath(), runtime, repository,
-                transactions, mock(cn.govflow.supervision.DelegationSuspensions.class));
+                transactions, mock(cn.govflow.supervision.DelegationSuspensions.class), EngineClock.SHANGHAI);
     }
 
     @Test
@@ -145,7 +146,7 @@ class IntakeServiceTests {
 
         assertThat(started.created()).isTrue();
         assertThat(started.record().acceptanceExpectedBy()).isEqualTo(started.record().createdAt()
-                .atZone(IntakeService.SHANGHAI).toLocalDate());
+                .atZone(WorkdayCalendar.ZONE).toLocalDate());
         verify(cases).setProcessInstanceId(any(), any());
     }
 
@@ -156,7 +157,7 @@ class IntakeServiceTests {
 
         CaseRecord record = intake.start(REQUEST, WINDOW, null).record();
 
-        java.time.LocalDate today = record.createdAt().atZone(IntakeService.SHANGHAI).toLocalDate();
+        java.time.LocalDate today = record.createdAt().atZone(WorkdayCalendar.ZONE).toLocalDate();
         assertThat(record.acceptanceExpectedBy())
                 .isEqualTo(WorkdayCalendar.fromClasspath().addWorkdays(today, 5))
                 .isAfterOrEqualTo(today.plusDays(5));

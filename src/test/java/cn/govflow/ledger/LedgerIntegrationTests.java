@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Real cases of all three modes run through their models in the running application, in 松江区 in 2021 (engine
@@ -79,6 +81,9 @@ class LedgerIntegrationTests {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     String caseA;
     String caseB;
@@ -138,6 +143,22 @@ class LedgerIntegrationTests {
     @AfterAll
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    @Test
+    @Order(0)
+    @DisplayName("one clock: the engine's clock set to 2021 dates the case number, gf_case and the ledger alike")
+    void oneClockForCaseNumberCaseRowAndLedger() {
+        assertThat(caseA).startsWith("SH-20210301-SJ-");
+        Timestamp created = jdbc.queryForObject("select created_at from gf_case where case_number = ?",
+                Timestamp.class, caseA);
+        assertThat(created.toInstant()).isEqualTo(DAY_ONE.atZone(SHANGHAI).toInstant());
+        Timestamp applied = jdbc.queryForObject("select applied_at from gf_ledger_case where case_number = ?",
+                Timestamp.class, caseA);
+        assertThat(applied.toLocalDateTime()).isEqualTo(DAY_ONE);
+        Timestamp startStep = jdbc.queryForObject("select min(started_at) from gf_ledger_step where case_number = ?",
+                Timestamp.class, caseA);
+        assertThat(startStep.toLocalDateTime()).isEqualTo(DAY_ONE);
     }
 
     @Test

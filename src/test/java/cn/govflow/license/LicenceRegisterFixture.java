@@ -1,5 +1,6 @@
 package cn.govflow.license;
 
+import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.catalog.DepartmentDirectory;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class LicenceRegisterFixture {
     LicenseService service(SigningKeys keys, Instant now) {
         return new LicenseService(new LicenceRepository(jdbc), keys, new LicenceIssuers(),
                 new ItemNameLicenceTemplates(), new DepartmentDirectory(), Period.ofYears(5),
-                new DataSourceTransactionManager(dataSource), Clock.fixed(now, LicenseService.SHANGHAI));
+                new DataSourceTransactionManager(dataSource), Clock.fixed(now, WorkdayCalendar.ZONE));
     }
 
     static LicenseService.IssueRequest request(String caseNumber) {

@@ -1,5 +1,9 @@
 package cn.govflow.process;
 
+import static cn.govflow.process.CaseVariables.COURIER_PURPOSE;
+import static cn.govflow.process.CaseVariables.COURIER_RECIPIENT;
+import static cn.govflow.process.CaseVariables.RECEIVED_AT;
+import static cn.govflow.process.CaseVariables.ACCEPTED_AT;
 import static cn.govflow.process.EntrustedReceiptElements.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -1,5 +1,8 @@
 package cn.govflow.process;
 
+import static cn.govflow.process.CaseVariables.COURIER_PURPOSE;
+import static cn.govflow.process.CaseVariables.COURIER_RECIPIENT;
+import static cn.govflow.process.CaseVariables.RECEIVED_AT;
 import static cn.govflow.process.FullOnlineElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.govflow.process.DelegatedImplementationElements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,7 +41,7 @@ class SpotCheckDrawTests {
         boolean drawn = new SpotCheckDraw(1.0, new Random(1), (caseNumber, d) -> cases.add(caseNumber)).draw(execution);
 
         assertThat(drawn).isTrue();
-        verify(execution).setVariable(SpotCheckDraw.SPOT_CHECK_DRAWN, true);
+        verify(execution).setVariable(DelegatedImplementationElements.SPOT_CHECK_DRAWN, true);
         assertThat(cases).containsExactly("DI-7");
         assertThat(new SpotCheckDraw(0.0, new Random(1), (c, d) -> {}).draw(execution)).isFalse();
     }

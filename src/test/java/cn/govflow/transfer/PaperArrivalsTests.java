@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import cn.govflow.calendar.EngineClock;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.process.EntrustedReceiptElements;
 import cn.govflow.support.ProcessTests;
@@ -31,7 +32,7 @@ class PaperArrivalsTests {
 
     @BeforeEach
     void setUp() {
-        arrivals = new PaperArrivals(runtimeService(), historyService());
+        arrivals = new PaperArrivals(runtimeService(), historyService(), EngineClock.SHANGHAI);
     }
 
     private ProcessInstance waitingCase(String caseNumber) {
