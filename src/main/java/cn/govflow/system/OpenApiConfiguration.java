@@ -2,6 +2,7 @@ package cn.govflow.system;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
@@ -40,11 +41,13 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String BASIC = "basicAuth";
+    static final String WEBAPP_SESSION = "webappSession";
     static final String PROBLEM = "ProblemDetail";
     static final String PROBLEM_JSON = "application/problem+json";
 
     /** Operations anyone may call without logging in (SecurityConfig). */
-    static final Set<String> PUBLIC = Set.of("GET /api/licenses/public-key", "POST /api/licenses/verify");
+    static final Set<String> PUBLIC =
+            Set.of("GET /api/licenses/public-key", "GET /api/licenses/keys", "POST /api/licenses/verify");
 
     static {
         // The ledger's timestamps are Shanghai wall-clock times without an offset ("2026-01-05T10:15:30"), not
@@ -59,6 +62,10 @@ class OpenApiConfiguration {
         Components components = new Components()
                 .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                         .description("Camunda 身份服务中的用户名和密码（演示环境：用户名即组名，密码 demo）"))
+                .addSecuritySchemes(WEBAPP_SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
+                        .description("Tasklist/Cockpit 或窗口收件台的登录会话：只用于读取（GET），如 Cockpit 的办件查询插件；"
+                                + "写操作必须用 HTTP Basic"))
                 .addSchemas(PROBLEM, problemSchema());
         errorResponses().forEach(components::addResponses);
         return new OpenAPI()
@@ -81,7 +88,10 @@ class OpenApiConfiguration {
         return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
             ApiResponses responses = op.getResponses();
             if (!PUBLIC.contains(method.name() + " " + path)) {
-                op.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
+                op.setSecurity(method == PathItem.HttpMethod.GET
+                        ? List.of(new SecurityRequirement().addList(BASIC),
+                                new SecurityRequirement().addList(WEBAPP_SESSION))
+                        : List.of(new SecurityRequirement().addList(BASIC)));
                 responses.computeIfAbsent("401", code -> ref("Unauthorized"));
             } else {
                 op.setSecurity(List.of());
@@ -132,6 +142,9 @@ class OpenApiConfiguration {
                         .addProperty("rule", new StringSchema().example("NotBlank"))
                         .addProperty("message", new StringSchema().example("不能为空")))
                 .description("请求格式错误（400）时的全部错误，按字段排序；field 与 rule 同第一处错误"));
+        properties.put("allowedDeliveryMethods", new ArraySchema()
+                .items(new StringSchema()._enum(List.of("E_LICENCE", "COURIER", "WINDOW_PICKUP")))
+                .description("R10、R20 送达方式不适用时：该事项可选的送达方式"));
         properties.put("allowed", new ArraySchema().items(new StringSchema()).description("可选值（如区代码）"));
         ObjectSchema schema = new ObjectSchema();
         schema.setProperties(properties);
