@@ -107,9 +107,8 @@ test('window-minhang receives 2022-ER-002, prints the voucher, and the case wait
     assert.match(await page.locator('#id-state').innerText(), /校验位不正确/);
     await page.locator('#idNumber').fill('');
     await fillApplicant(page, PEOPLE[0]);
-    await page.locator('input[name=deliveryMethod][value=COURIER]').check();
-    assert.equal(await page.locator('#deliveryAddress').isVisible(), true, 'courier asks for an address');
-    await page.locator('#deliveryAddress').fill('上海市闵行区沪闵路 6258 号');
+    assert.equal(await page.locator('input[name=deliveryMethod][value=WINDOW_PICKUP]').isChecked(), true);
+    assert.equal(await page.locator('#deliveryAddress').isVisible(), false, 'pick-up at the hall needs no address');
     await shot(page, 'form');
 
     await page.keyboard.press('Control+Enter');
