@@ -236,21 +236,12 @@ class EntrustedReceiptProcessTests {
     @DisplayName("R3 R19: a refused hand-off of the paper materials is 人工寄送纸质材料 for the receiving hall's window, "
             + "not an incident; RETRY hands them off again and the city confirms their arrival")
     void failedPaperHandOffIsManualDispatchForTheHallThenRetry() throws Exception {
-        ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT",
-                "PAPER_LICENCE"));
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
-        nextHandOffFailure = "统一物流平台拒绝受理寄件（HTTP 422）：收件地址不完整";
+        String reason = "统一物流平台拒绝受理寄件（HTTP 422）：收件地址不完整";
+        ProcessInstance instance = paperHandOffFails(reason);
 
-        execute(job());
-
-        assertThat(instance).hasPassed(BOUNDARY_PAPER_HAND_OFF_FAILED).isWaitingAt(TASK_MANUAL_DISPATCH_PAPER_MATERIALS)
-                .hasNotPassed(TASK_AWAIT_PAPER_MATERIALS)
-                .variables().containsEntry(CaseVariables.HAND_OFF_FAILURE,
-                        "统一物流平台拒绝受理寄件（HTTP 422）：收件地址不完整");
-        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("someone's work, no incident").isZero();
-        assertThat(task(instance)).hasCandidateGroup("window-minhang").hasName("人工寄送纸质材料");
-        Assertions.assertThat(FullOnlineProcessTests.formOf(instance)).isEqualTo("ManualDispatchForm");
+        assertManualDispatch(instance, BOUNDARY_PAPER_HAND_OFF_FAILED, TASK_MANUAL_DISPATCH_PAPER_MATERIALS,
+                "window-minhang", "人工寄送纸质材料", reason);
+        assertThat(instance).hasNotPassed(TASK_AWAIT_PAPER_MATERIALS);
         assertThatThrownBy(() -> complete(task(instance), Map.of())).isInstanceOf(FormFieldValidationException.class);
         complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
 
@@ -266,12 +257,7 @@ class EntrustedReceiptProcessTests {
     @DisplayName("R3 R19: after a failed hand-off the hall takes the paper materials to the city department itself "
             + "(HANDED_OVER with a note): they count as arrived and the city reviews")
     void failedPaperHandOffHandedOverByTheHall() throws Exception {
-        ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT",
-                "PAPER_LICENCE"));
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
-        nextHandOffFailure = "统一物流平台多次重试后仍未受理：连接被拒绝";
-        execute(job());
+        ProcessInstance instance = paperHandOffFails("统一物流平台多次重试后仍未受理：连接被拒绝");
         assertThat(instance).isWaitingAt(TASK_MANUAL_DISPATCH_PAPER_MATERIALS);
 
         assertThatThrownBy(() -> complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER")))
@@ -288,19 +274,11 @@ class EntrustedReceiptProcessTests {
     @DisplayName("R20: a refused hand-off of the paper licence back to the hall is 人工寄回收件大厅 for the city "
             + "department; RETRY hands it off again, it reaches the hall and is handed out there")
     void failedResultHandOffIsManualDispatchForTheCityThenRetry() throws Exception {
-        ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "PAPER_LICENCE"));
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
-        completeReviewAndDecide(instance, "APPROVED");
-        nextHandOffFailure = "统一物流平台拒绝受理寄件（HTTP 422）：收件大厅地址不在服务范围";
+        String reason = "统一物流平台拒绝受理寄件（HTTP 422）：收件大厅地址不在服务范围";
+        ProcessInstance instance = resultHandOffFails(reason);
 
-        execute(job());
-
-        assertThat(instance).hasPassed(BOUNDARY_HALL_HAND_OFF_FAILED).isWaitingAt(TASK_MANUAL_DISPATCH_TO_HALL)
-                .variables().containsEntry(CaseVariables.HAND_OFF_FAILURE,
-                        "统一物流平台拒绝受理寄件（HTTP 422）：收件大厅地址不在服务范围");
-        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("someone's work, no incident").isZero();
-        assertThat(task(instance)).hasCandidateGroup("city-archives").hasName("人工寄回收件大厅");
-        Assertions.assertThat(FullOnlineProcessTests.formOf(instance)).isEqualTo("ManualDispatchForm");
+        assertManualDispatch(instance, BOUNDARY_HALL_HAND_OFF_FAILED, TASK_MANUAL_DISPATCH_TO_HALL,
+                "city-archives", "人工寄回收件大厅", reason);
         complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
 
         assertThat(instance).isWaitingAt(TASK_HAND_OFF_TO_HALL);
@@ -317,11 +295,7 @@ class EntrustedReceiptProcessTests {
     @DisplayName("R20: after a failed hand-off the city department brings the paper licence to the hall itself "
             + "(HANDED_OVER with a note): the hall's window hands it out (统一出件)")
     void failedResultHandOffHandedOverByTheCity() throws Exception {
-        ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "PAPER_LICENCE"));
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
-        completeReviewAndDecide(instance, "APPROVED");
-        nextHandOffFailure = "统一物流平台多次重试后仍未受理：HTTP 503";
-        execute(job());
+        ProcessInstance instance = resultHandOffFails("统一物流平台多次重试后仍未受理：HTTP 503");
         assertThat(instance).isWaitingAt(TASK_MANUAL_DISPATCH_TO_HALL);
 
         complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
@@ -490,6 +464,37 @@ class EntrustedReceiptProcessTests {
         complete(task(instance), decision.equals("APPROVED")
                 ? withVariables(CaseVariables.DECISION, decision)
                 : withVariables(CaseVariables.DECISION, decision, CaseVariables.REASON, "馆藏无该登记档案"));
+    }
+
+    /** A district-accepted case with paper materials whose hand-off to the city department fails for that reason. */
+    private ProcessInstance paperHandOffFails(String reason) {
+        ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT",
+                "PAPER_LICENCE"));
+        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
+        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
+        nextHandOffFailure = reason;
+        execute(job());
+        return instance;
+    }
+
+    /** An approved case with a paper licence whose hand-off back to the hall fails for that reason. */
+    private ProcessInstance resultHandOffFails(String reason) {
+        ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "PAPER_LICENCE"));
+        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
+        completeReviewAndDecide(instance, "APPROVED");
+        nextHandOffFailure = reason;
+        execute(job());
+        return instance;
+    }
+
+    /** The failure was caught by the boundary and is a task with the reason for that group, not an incident. */
+    private static void assertManualDispatch(ProcessInstance instance, String boundary, String taskId, String group,
+            String name, String reason) {
+        assertThat(instance).hasPassed(boundary).isWaitingAt(taskId)
+                .variables().containsEntry(CaseVariables.HAND_OFF_FAILURE, reason);
+        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("someone's work, no incident").isZero();
+        assertThat(task(instance)).hasCandidateGroup(group).hasName(name);
+        Assertions.assertThat(FullOnlineProcessTests.formOf(instance)).isEqualTo("ManualDispatchForm");
     }
 
     private static Object variable(ProcessInstance instance, String name) {
