@@ -15,6 +15,10 @@ public final class EntrustedReceiptElements {
     public static final String TASK_DECISION = ContractElements.TASK_DECISION;
     public static final String TASK_DELIVERY = ContractElements.TASK_DELIVERY;
     public static final String TASK_PAPER_TRANSFER_REMINDER = "Task_PaperTransferReminder";
+    /** 人工寄送 of the paper materials after a failed hand-off, for the receiving hall's window (docs/delivery.md). */
+    public static final String TASK_MANUAL_DISPATCH_PAPER_MATERIALS = "Task_ManualDispatchPaperMaterials";
+    /** 人工寄送 of the result or 退件 back to the hall after a failed hand-off, for the city department. */
+    public static final String TASK_MANUAL_DISPATCH_TO_HALL = "Task_ManualDispatchToHall";
 
     // Service and receive tasks.
     public static final String TASK_ISSUE_RECEIPT_VOUCHER = "Task_IssueReceiptVoucher";
@@ -33,6 +37,10 @@ public final class EntrustedReceiptElements {
     public static final String TIMER_PAPER_TRANSFER_OVERDUE = "BoundaryEvent_PaperTransferOverdue";
     public static final String TIMER_RECEIPT_SUPPLEMENT_EXPIRED = "BoundaryEvent_ReceiptSupplementExpired";
     public static final String TIMER_ACCEPTANCE_SUPPLEMENT_EXPIRED = "BoundaryEvent_AcceptanceSupplementExpired";
+
+    // Errors: the courier hand-offs' 交寄失败 (BPMN error HandOffFailed).
+    public static final String BOUNDARY_PAPER_HAND_OFF_FAILED = "BoundaryEvent_PaperHandOffFailed";
+    public static final String BOUNDARY_HALL_HAND_OFF_FAILED = "BoundaryEvent_HallHandOffFailed";
 
     // Ends.
     public static final String END_REFUSED = "EndEvent_Refused";

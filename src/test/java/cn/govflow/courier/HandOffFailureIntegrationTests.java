@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.govflow.process.CaseVariables;
+import cn.govflow.process.EntrustedReceiptElements;
 import cn.govflow.support.FullOnlineCases;
 import cn.govflow.support.GovflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A failed courier hand-off of the full-online model reaches a person (docs/delivery.md): the department finds
- * 人工寄送 in Tasklist with the reason, no incident is raised, and the case goes on from the task.
+ * A failed courier hand-off reaches a person (docs/delivery.md): in the full-online model the department finds
+ * 人工寄送 in Tasklist with the reason, in the entrusted model the office that sends (here the city department
+ * sending the licence back to the hall) finds 人工寄回收件大厅; no incident is raised, and the case goes on from
+ * the task.
  */
 @GovflowIntegrationTest
 class HandOffFailureIntegrationTests {
@@ -123,6 +126,49 @@ class HandOffFailureIntegrationTests {
         assertThat(runtime.getVariable(instance.getId(), CaseVariables.HAND_OFF_FAILURE).toString())
                 .startsWith("统一物流平台多次重试后仍未受理");
         runtime.deleteProcessInstance(instance.getId(), "test");
+    }
+
+    @Test
+    @DisplayName("R20: the platform refuses to take an entrusted case's paper licence back to the hall → 人工寄回收件大厅 "
+            + "for the city department with the platform's reason, no incident; RETRY books it and the case waits for "
+            + "the delivery to the hall")
+    void entrustedResultRefusedBecomesManualDispatchForTheCityDepartment() throws IOException {
+        try (CourierPlatformDouble platform = new CourierPlatformDouble(null)) {
+            platform.mode.set(CourierPlatformDouble.Mode.REFUSE);
+            environment.getPropertySources().addFirst(new MapPropertySource(COURIER_SWITCH,
+                    Map.of("govflow.courier.base-url", platform.baseUrl())));
+            String caseNumber = "HF-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            ProcessInstance instance = runtime.createProcessInstanceByKey(EntrustedReceiptElements.PROCESS_ID)
+                    .businessKey(caseNumber)
+                    .setVariables(Map.of(CaseVariables.CASE_NUMBER, caseNumber, CaseVariables.MODE, "ENTRUSTED_RECEIPT",
+                            CaseVariables.DEPARTMENT, "public-security", CaseVariables.DEPARTMENT_NAME, "市公安局",
+                            CaseVariables.DISTRICT, "minhang", CaseVariables.ITEM_NAME, "委托收件测试事项",
+                            CaseVariables.APPLICANT_NAME, "张三", CaseVariables.RESULT_TYPE, "PAPER_LICENCE",
+                            CaseVariables.DECISION, "APPROVED"))
+                    .startBeforeActivity(EntrustedReceiptElements.TASK_HAND_OFF_TO_HALL).execute();
+
+            JsonNode task = awaitTask(caseNumber);
+            assertThat(task.path("taskDefinitionKey").asText())
+                    .isEqualTo(EntrustedReceiptElements.TASK_MANUAL_DISPATCH_TO_HALL);
+            assertThat(task.path("name").asText()).isEqualTo("人工寄回收件大厅");
+            assertThat(runtime.getVariable(instance.getId(), CaseVariables.HAND_OFF_FAILURE).toString())
+                    .contains("收件地址不完整");
+            assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+
+            platform.mode.set(CourierPlatformDouble.Mode.PASS);
+            String id = task.path("id").asText();
+            assertThat(post("/engine-rest/task/{id}/claim", json.createObjectNode().put("userId", DEPARTMENT), id)
+                    .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(submit(id, Map.of(CaseVariables.DISPATCH_OUTCOME, "RETRY")).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+
+            DeliveryTestModel.await("hand-off of " + caseNumber + " booked", () -> runtime
+                    .getActiveActivityIds(instance.getId())
+                    .contains(EntrustedReceiptElements.TASK_AWAIT_COURIER_DELIVERY));
+            assertThat(runtime.getVariable(instance.getId(), CaseVariables.TRACKING_NUMBER)).isEqualTo("DOUBLE-1");
+            assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+            runtime.deleteProcessInstance(instance.getId(), "test");
+        }
     }
 
     JsonNode awaitTask(String caseNumber) {

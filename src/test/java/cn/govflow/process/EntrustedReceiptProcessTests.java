@@ -30,6 +30,7 @@ import org.assertj.core.api.Assertions;
 import cn.govflow.calendar.CaseClock;
 import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.calendar.Workdays;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ({@code workdays}, {@code caseClock}); the delegates are mocks that write what the real ones write.
  */
 @Deployment(resources = {"processes/entrusted-receipt.bpmn", "forms/entrusted-window-receipt-form.form",
-        "forms/paper-transfer-reminder-form.form"})
+        "forms/paper-transfer-reminder-form.form", "forms/manual-dispatch-form.form"})
 class EntrustedReceiptProcessTests {
 
     @RegisterExtension
@@ -62,6 +63,8 @@ class EntrustedReceiptProcessTests {
     JavaDelegate courier;
     final List<String> courierPurposes = new ArrayList<>();
     int shipments;
+    /** When set, the next hand-off fails as HandOffToCourierDelegate does: BPMN error HandOffFailed, this reason. */
+    String nextHandOffFailure;
 
     @BeforeEach
     void registerBeans() throws Exception {
@@ -76,6 +79,12 @@ class EntrustedReceiptProcessTests {
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0, DelegateExecution.class);
             String purpose = (String) execution.getVariable(COURIER_PURPOSE);
+            if (nextHandOffFailure != null) {
+                String reason = nextHandOffFailure;
+                nextHandOffFailure = null;
+                execution.setVariable(CaseVariables.HAND_OFF_FAILURE, reason);
+                throw new BpmnError(CaseVariables.ERROR_HAND_OFF_FAILED, reason);
+            }
             courierPurposes.add(purpose + "->" + execution.getVariable(COURIER_RECIPIENT));
             execution.setVariable(CaseVariables.TRACKING_NUMBER, "SF" + (++shipments));
             return null;
@@ -223,6 +232,85 @@ class EntrustedReceiptProcessTests {
 
         assertThat(instance).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(TASK_REVIEW)
                 .variables().containsEntry(CaseVariables.OUTCOME, "NOT_ACCEPTED");
+    }
+
+    // ------------------------------------------------------------------------------------- failed hand-offs
+
+    @Test
+    @DisplayName("R3 R19: a refused hand-off of the paper materials is 人工寄送纸质材料 for the receiving hall's window, "
+            + "not an incident; RETRY hands them off again and the city confirms their arrival")
+    void failedPaperHandOffIsManualDispatchForTheHallThenRetry() throws Exception {
+        String reason = "统一物流平台拒绝受理寄件（HTTP 422）：收件地址不完整";
+        ProcessInstance instance = paperHandOffFails(reason);
+
+        assertManualDispatch(instance, BOUNDARY_PAPER_HAND_OFF_FAILED, TASK_MANUAL_DISPATCH_PAPER_MATERIALS,
+                "window-minhang", "人工寄送纸质材料", reason);
+        assertThat(instance).hasNotPassed(TASK_AWAIT_PAPER_MATERIALS);
+        assertThatThrownBy(() -> complete(task(instance), Map.of())).isInstanceOf(FormFieldValidationException.class);
+        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
+
+        assertThat(instance).isWaitingAt(TASK_HAND_OFF_PAPER_MATERIALS);
+        execute(job());
+        Assertions.assertThat(courierPurposes).containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT");
+        assertThat(instance).isWaitingAt(TASK_AWAIT_PAPER_MATERIALS);
+        paperArrives(instance);
+        assertThat(instance).isWaitingAt(TASK_REVIEW);
+    }
+
+    @Test
+    @DisplayName("R3 R19: after a failed hand-off the hall takes the paper materials to the city department itself "
+            + "(HANDED_OVER with a note): they count as arrived and the city reviews")
+    void failedPaperHandOffHandedOverByTheHall() throws Exception {
+        ProcessInstance instance = paperHandOffFails("统一物流平台多次重试后仍未受理：连接被拒绝");
+        assertThat(instance).isWaitingAt(TASK_MANUAL_DISPATCH_PAPER_MATERIALS);
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER")))
+                .as("HANDED_OVER needs dispatchNote").isInstanceOf(FormFieldValidationException.class);
+        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
+                CaseVariables.DISPATCH_NOTE, "机要交换送市档案局，12月7日签收"));
+
+        assertThat(instance).isWaitingAt(TASK_REVIEW).hasNotPassed(TASK_AWAIT_PAPER_MATERIALS)
+                .variables().containsKey(PAPER_ARRIVED_AT);
+        Assertions.assertThat(courierPurposes).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R20: a refused hand-off of the paper licence back to the hall is 人工寄回收件大厅 for the city "
+            + "department; RETRY hands it off again, it reaches the hall and is handed out there")
+    void failedResultHandOffIsManualDispatchForTheCityThenRetry() throws Exception {
+        String reason = "统一物流平台拒绝受理寄件（HTTP 422）：收件大厅地址不在服务范围";
+        ProcessInstance instance = resultHandOffFails(reason);
+
+        assertManualDispatch(instance, BOUNDARY_HALL_HAND_OFF_FAILED, TASK_MANUAL_DISPATCH_TO_HALL,
+                "city-archives", "人工寄回收件大厅", reason);
+        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
+
+        assertThat(instance).isWaitingAt(TASK_HAND_OFF_TO_HALL);
+        execute(job());
+        Assertions.assertThat(courierPurposes).containsExactly("RESULT->HALL");
+        deliveredToHall(instance, "SF1");
+        assertThat(task(instance)).hasDefinitionKey(TASK_DELIVERY).hasCandidateGroup("window-minhang");
+        complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
+        assertThat(instance).isEnded().hasPassed(END_HANDED_OVER)
+                .variables().containsEntry(CaseVariables.OUTCOME, "APPROVED");
+    }
+
+    @Test
+    @DisplayName("R20: after a failed hand-off the city department brings the paper licence to the hall itself "
+            + "(HANDED_OVER with a note): the hall's window hands it out (统一出件)")
+    void failedResultHandOffHandedOverByTheCity() throws Exception {
+        ProcessInstance instance = resultHandOffFails("统一物流平台多次重试后仍未受理：HTTP 503");
+        assertThat(instance).isWaitingAt(TASK_MANUAL_DISPATCH_TO_HALL);
+
+        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
+                CaseVariables.DISPATCH_NOTE, "专人送至闵行区行政服务中心，12月8日签收"));
+
+        assertThat(instance).isWaitingAt(TASK_DELIVERY).hasNotPassed(TASK_AWAIT_COURIER_DELIVERY);
+        assertThat(task(instance)).hasCandidateGroup("window-minhang");
+        complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
+        assertThat(instance).isEnded().hasPassed(END_HANDED_OVER)
+                .variables().containsEntry(CaseVariables.OUTCOME, "APPROVED");
+        Assertions.assertThat(courierPurposes).isEmpty();
     }
 
     @Test
@@ -380,6 +468,37 @@ class EntrustedReceiptProcessTests {
         complete(task(instance), decision.equals("APPROVED")
                 ? withVariables(CaseVariables.DECISION, decision)
                 : withVariables(CaseVariables.DECISION, decision, CaseVariables.REASON, "馆藏无该登记档案"));
+    }
+
+    /** A district-accepted case with paper materials whose hand-off to the city department fails for that reason. */
+    private ProcessInstance paperHandOffFails(String reason) {
+        ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT",
+                "PAPER_LICENCE"));
+        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
+        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
+        nextHandOffFailure = reason;
+        execute(job());
+        return instance;
+    }
+
+    /** An approved case with a paper licence whose hand-off back to the hall fails for that reason. */
+    private ProcessInstance resultHandOffFails(String reason) {
+        ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "PAPER_LICENCE"));
+        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
+        completeReviewAndDecide(instance, "APPROVED");
+        nextHandOffFailure = reason;
+        execute(job());
+        return instance;
+    }
+
+    /** The failure was caught by the boundary and is a task with the reason for that group, not an incident. */
+    private static void assertManualDispatch(ProcessInstance instance, String boundary, String taskId, String group,
+            String name, String reason) {
+        assertThat(instance).hasPassed(boundary).isWaitingAt(taskId)
+                .variables().containsEntry(CaseVariables.HAND_OFF_FAILURE, reason);
+        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("someone's work, no incident").isZero();
+        assertThat(task(instance)).hasCandidateGroup(group).hasName(name);
+        Assertions.assertThat(FullOnlineProcessTests.formOf(instance)).isEqualTo("ManualDispatchForm");
     }
 
     private static Object variable(ProcessInstance instance, String name) {
