@@ -22,10 +22,15 @@ class PackageRulesTests {
 
     @ArchTest
     static final ArchRule noCyclesBetweenFeaturePackages = slices().matching("cn.govflow.(*)..")
-            .namingSlices("package $1").should().beFreeOfCycles();
+            .namingSlices("package $1")
+            .should()
+            .beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule basePackagesDependOnNoFeature = noClasses().that().resideInAnyPackage(BASE)
-            .should().dependOnClassesThat(resideInAPackage("cn.govflow..").and(resideOutsideOfPackages(BASE)))
+    static final ArchRule basePackagesDependOnNoFeature = noClasses()
+            .that()
+            .resideInAnyPackage(BASE)
+            .should()
+            .dependOnClassesThat(resideInAPackage("cn.govflow..").and(resideOutsideOfPackages(BASE)))
             .because("calendar, catalog and system are what the features build on");
 }

@@ -1,13 +1,13 @@
 package cn.govflow.application;
 
+import cn.govflow.monitoring.GovflowMetrics;
+import cn.govflow.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import cn.govflow.monitoring.GovflowMetrics;
-import cn.govflow.system.ApiException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -55,13 +55,23 @@ class ApplicationController {
             一网通办总门户（portal）或本区综合窗口（window-<区>）为一位申请人申请一个事项。先按事项目录检查：\
             下放范围（R4）、受托收件区（R5）、告知承诺（R29）、材料是否齐全（R11，缺件一次列全）、免交材料（R8），\
             通过后建立办件并启动该办理方式的流程。同一 Idempotency-Key 和相同请求体再次提交，应答第一次建立的办件（200）。""")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "全程网办：养犬登记证补证", value = ApplicationExamples.FULL_ONLINE),
-            @ExampleObject(name = "下放事项：企业在崇明区申请", value = ApplicationExamples.DELEGATED)}))
-    @ApiResponse(responseCode = "201", description = "已建立办件；Location 为其地址",
-            content = @Content(mediaType = "application/json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ApplicationAnswer.class),
-                    examples = @ExampleObject(name = "已收件", value = ApplicationExamples.ANSWER)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "全程网办：养犬登记证补证", value = ApplicationExamples.FULL_ONLINE),
+                                @ExampleObject(name = "下放事项：企业在崇明区申请", value = ApplicationExamples.DELEGATED)
+                            }))
+    @ApiResponse(
+            responseCode = "201",
+            description = "已建立办件；Location 为其地址",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = ApplicationAnswer.class),
+                            examples = @ExampleObject(name = "已收件", value = ApplicationExamples.ANSWER)))
     @ApiResponse(responseCode = "200", description = "相同 Idempotency-Key 的重复提交：第一次建立的办件")
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
@@ -70,9 +80,13 @@ class ApplicationController {
     @ApiResponse(responseCode = "422", ref = "UnprocessableEntity")
     @ApiResponse(responseCode = "503", ref = "ServiceUnavailable")
     @PostMapping
-    ResponseEntity<ApplicationAnswer> start(@RequestBody ApplicationRequest request,
-            @Parameter(description = "幂等键（最长 200 字符）：网络重试时用同一个键，不会重复建立办件", example = "portal-7f1c2a9e-0b3d-4c55-9a61-1f0e2d3c4b5a")
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+    ResponseEntity<ApplicationAnswer> start(
+            @RequestBody ApplicationRequest request,
+            @Parameter(
+                            description = "幂等键（最长 200 字符）：网络重试时用同一个键，不会重复建立办件",
+                            example = "portal-7f1c2a9e-0b3d-4c55-9a61-1f0e2d3c4b5a")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey,
             @Parameter(hidden = true) Authentication authentication) {
         try {
             return startCase(request, idempotencyKey, authentication);
@@ -80,13 +94,16 @@ class ApplicationController {
             metrics.intakeRefused(e.rule());
             throw e;
         } catch (ConstraintViolationException e) {
-            e.getConstraintViolations().stream().map(ApiException::ruleOf).distinct().forEach(metrics::intakeRefused);
+            e.getConstraintViolations().stream()
+                    .map(ApiException::ruleOf)
+                    .distinct()
+                    .forEach(metrics::intakeRefused);
             throw e;
         }
     }
 
-    private ResponseEntity<ApplicationAnswer> startCase(ApplicationRequest request, String idempotencyKey,
-            Authentication authentication) {
+    private ResponseEntity<ApplicationAnswer> startCase(
+            ApplicationRequest request, String idempotencyKey, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         // Who may start comes before the shape of the body: a caller without the right learns nothing more.
         intake.checkMayStart(caller, null);
@@ -105,12 +122,15 @@ class ApplicationController {
         if (!started.created()) {
             return ResponseEntity.ok().location(location).body(answer);
         }
-        metrics.caseStarted(record.mode().name(), record.district(), record.channel().name());
+        metrics.caseStarted(
+                record.mode().name(), record.district(), record.channel().name());
         return ResponseEntity.created(location).body(answer);
     }
 
-    @Operation(summary = "办件查询", description = "按办件编号（部分）、事项（名称或编码）、区、申请人姓名（部分）查询办件，"
-            + "只返回当前用户可查看的办件，按申请时间倒序。监管人员可查全部；窗口查本区，部门查本部门，门户查自己发起的。")
+    @Operation(
+            summary = "办件查询",
+            description =
+                    "按办件编号（部分）、事项（名称或编码）、区、申请人姓名（部分）查询办件，" + "只返回当前用户可查看的办件，按申请时间倒序。监管人员可查全部；窗口查本区，部门查本部门，门户查自己发起的。")
     @ApiResponse(responseCode = "200", description = "匹配的办件（最多 limit 条）")
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @GetMapping
@@ -129,16 +149,26 @@ class ApplicationController {
     @ApiResponse(responseCode = "200", description = "办件")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping("/{caseNumber}")
-    CaseView find(@Parameter(description = "办件编号", example = "SH-20260105-YP-000001") @PathVariable String caseNumber, @Parameter(hidden = true) Authentication authentication) {
+    CaseView find(
+            @Parameter(description = "办件编号", example = "SH-20260105-YP-000001") @PathVariable String caseNumber,
+            @Parameter(hidden = true) Authentication authentication) {
         return queries.find(caseNumber, Caller.of(authentication));
     }
 
-    record ApplicationAnswer(String caseNumber, cn.govflow.catalog.HandlingMode mode, String processInstanceId,
-            Voucher voucher, LocalDate acceptanceDecisionExpectedBy) {
+    record ApplicationAnswer(
+            String caseNumber,
+            cn.govflow.catalog.HandlingMode mode,
+            String processInstanceId,
+            Voucher voucher,
+            LocalDate acceptanceDecisionExpectedBy) {
 
         static ApplicationAnswer of(CaseRecord record) {
-            return new ApplicationAnswer(record.caseNumber(), record.mode(), record.processInstanceId(),
-                    Voucher.of(record), record.acceptanceExpectedBy());
+            return new ApplicationAnswer(
+                    record.caseNumber(),
+                    record.mode(),
+                    record.processInstanceId(),
+                    Voucher.of(record),
+                    record.acceptanceExpectedBy());
         }
     }
 }

@@ -24,24 +24,34 @@ record Caller(String userId, List<String> groups) {
 
     /** The districts whose window the caller works at ({@code window-yangpu} → yangpu). */
     List<String> windowDistricts() {
-        return groups.stream().filter(g -> g.startsWith(WINDOW_PREFIX)).map(g -> g.substring(WINDOW_PREFIX.length()))
+        return groups.stream()
+                .filter(g -> g.startsWith(WINDOW_PREFIX))
+                .map(g -> g.substring(WINDOW_PREFIX.length()))
                 .toList();
     }
 
     /** {@code city-<dept>} → dept. */
     List<String> cityDepartments() {
-        return groups.stream().filter(g -> g.startsWith("city-")).map(g -> g.substring("city-".length())).toList();
+        return groups.stream()
+                .filter(g -> g.startsWith("city-"))
+                .map(g -> g.substring("city-".length()))
+                .toList();
     }
 
     /** {@code dept-<district>-<dept>} → (district, dept); district codes have no hyphen, department codes may. */
     List<DistrictDepartment> districtDepartments() {
-        return groups.stream().filter(g -> g.startsWith("dept-")).map(g -> g.substring("dept-".length()))
-                .map(Caller::split).flatMap(Optional::stream).toList();
+        return groups.stream()
+                .filter(g -> g.startsWith("dept-"))
+                .map(g -> g.substring("dept-".length()))
+                .map(Caller::split)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private static Optional<DistrictDepartment> split(String rest) {
         int dash = rest.indexOf('-');
-        return dash <= 0 || dash == rest.length() - 1 ? Optional.empty()
+        return dash <= 0 || dash == rest.length() - 1
+                ? Optional.empty()
                 : Optional.of(new DistrictDepartment(rest.substring(0, dash), rest.substring(dash + 1)));
     }
 

@@ -28,7 +28,9 @@ public class CaseDirectory {
     /** The cases the window of {@code district} received on {@code day} (Shanghai time), oldest first. */
     @Transactional(readOnly = true)
     public List<CaseRecord> receivedAtWindow(String district, LocalDate day) {
-        return cases.findWindowReceipts(district, day.atStartOfDay(WorkdayCalendar.ZONE).toInstant(),
+        return cases.findWindowReceipts(
+                district,
+                day.atStartOfDay(WorkdayCalendar.ZONE).toInstant(),
                 day.plusDays(1).atStartOfDay(WorkdayCalendar.ZONE).toInstant());
     }
 }

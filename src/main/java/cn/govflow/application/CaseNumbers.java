@@ -23,11 +23,21 @@ class CaseNumbers {
     static final String SEQUENCE = "gf_case_number_seq";
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Map<District, String> ABBREVIATIONS = new EnumMap<>(Map.ofEntries(
-            Map.entry(District.HUANGPU, "HP"), Map.entry(District.XUHUI, "XH"), Map.entry(District.CHANGNING, "CN"),
-            Map.entry(District.JINGAN, "JA"), Map.entry(District.PUTUO, "PT"), Map.entry(District.HONGKOU, "HK"),
-            Map.entry(District.YANGPU, "YP"), Map.entry(District.MINHANG, "MH"), Map.entry(District.BAOSHAN, "BS"),
-            Map.entry(District.JIADING, "JD"), Map.entry(District.PUDONG, "PD"), Map.entry(District.JINSHAN, "JS"),
-            Map.entry(District.SONGJIANG, "SJ"), Map.entry(District.QINGPU, "QP"), Map.entry(District.FENGXIAN, "FX"),
+            Map.entry(District.HUANGPU, "HP"),
+            Map.entry(District.XUHUI, "XH"),
+            Map.entry(District.CHANGNING, "CN"),
+            Map.entry(District.JINGAN, "JA"),
+            Map.entry(District.PUTUO, "PT"),
+            Map.entry(District.HONGKOU, "HK"),
+            Map.entry(District.YANGPU, "YP"),
+            Map.entry(District.MINHANG, "MH"),
+            Map.entry(District.BAOSHAN, "BS"),
+            Map.entry(District.JIADING, "JD"),
+            Map.entry(District.PUDONG, "PD"),
+            Map.entry(District.JINSHAN, "JS"),
+            Map.entry(District.SONGJIANG, "SJ"),
+            Map.entry(District.QINGPU, "QP"),
+            Map.entry(District.FENGXIAN, "FX"),
             Map.entry(District.CHONGMING, "CM")));
 
     private final DataFieldMaxValueIncrementer sequence;

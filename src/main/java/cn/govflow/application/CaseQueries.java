@@ -44,7 +44,8 @@ class CaseQueries {
     }
 
     CaseView find(String caseNumber, Caller caller) {
-        CaseRecord record = cases.find(caseNumber).filter(c -> maySee(caller, c))
+        CaseRecord record = cases.find(caseNumber)
+                .filter(c -> maySee(caller, c))
                 .orElseThrow(() -> ApiException.notFound("caseNumber", "没有编号为 " + caseNumber + " 的办件"));
         return view(record);
     }
@@ -53,34 +54,56 @@ class CaseQueries {
      * 办件查询: cases the caller may see, newest first. {@code item} is part of an item's name or code, {@code
      * district} a district code (yangpu) or name (杨浦区), {@code applicant} part of the applicant's name.
      */
-    List<CaseSummary> search(String caseNumber, String item, String district, String applicant, int limit,
-            Caller caller) {
+    List<CaseSummary> search(
+            String caseNumber, String item, String district, String applicant, int limit, Caller caller) {
         if (limit < 1 || limit > MAX_HITS) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "limit", "Range", "limit 为 1 到 " + MAX_HITS);
         }
-        List<String> itemCodes = blank(item) ? null
-                : catalog.search(null, null, null, item).stream().map(CatalogItem::code).toList();
+        List<String> itemCodes = blank(item)
+                ? null
+                : catalog.search(null, null, null, item).stream()
+                        .map(CatalogItem::code)
+                        .toList();
         String districtCode = blank(district) ? null : districtCode(district.strip());
-        List<CaseRecord> found = cases.search(blank(caseNumber) ? null : caseNumber.strip().toUpperCase(Locale.ROOT),
-                itemCodes, districtCode, blank(applicant) ? null : applicant.strip(), caller, limit);
+        List<CaseRecord> found = cases.search(
+                blank(caseNumber) ? null : caseNumber.strip().toUpperCase(Locale.ROOT),
+                itemCodes,
+                districtCode,
+                blank(applicant) ? null : applicant.strip(),
+                caller,
+                limit);
         return found.stream().map(this::summary).toList();
     }
 
     private CaseSummary summary(CaseRecord record) {
         String itemName = catalog.find(record.itemCode()).map(CatalogItem::name).orElse(null);
-        String districtName = District.fromCode(record.district()).map(District::displayName).orElse(null);
+        String districtName =
+                District.fromCode(record.district()).map(District::displayName).orElse(null);
         String status = ledger.find(record.caseNumber())
                 .map(c -> LedgerCase.ENDED.equals(c.status()) && c.outcome() != null ? c.outcome() : c.status())
                 .orElse(record.status());
-        return new CaseSummary(record.caseNumber(), record.itemCode(), itemName, record.district(), districtName,
-                record.applicantName(), status, record.processInstanceId(), record.createdAt());
+        return new CaseSummary(
+                record.caseNumber(),
+                record.itemCode(),
+                itemName,
+                record.district(),
+                districtName,
+                record.applicantName(),
+                status,
+                record.processInstanceId(),
+                record.createdAt());
     }
 
     private static String districtCode(String district) {
         return Arrays.stream(District.values())
-                .filter(d -> d.code().equalsIgnoreCase(district) || d.displayName().equals(district))
-                .findFirst().map(District::code)
-                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "district", "District",
+                .filter(d ->
+                        d.code().equalsIgnoreCase(district) || d.displayName().equals(district))
+                .findFirst()
+                .map(District::code)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.BAD_REQUEST,
+                        "district",
+                        "District",
                         "没有名为 " + district + " 的区（用区代码如 yangpu，或区名如 杨浦区）"));
     }
 
@@ -102,7 +125,8 @@ class CaseQueries {
             return true;
         }
         return caller.districtDepartments().stream()
-                .anyMatch(dd -> dd.district().equals(c.district()) && dd.department().equals(c.department()));
+                .anyMatch(dd ->
+                        dd.district().equals(c.district()) && dd.department().equals(c.department()));
     }
 
     CaseView view(CaseRecord record) {
@@ -115,31 +139,57 @@ class CaseQueries {
         List<CaseView.TimelineEntry> timeline = List.of();
         if (record.processInstanceId() != null) {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                    .processInstanceId(record.processInstanceId()).singleResult();
+                    .processInstanceId(record.processInstanceId())
+                    .singleResult();
             if (instance != null) {
                 status = status(instance);
             }
-            List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+            List<HistoricActivityInstance> activities = history
+                    .createHistoricActivityInstanceQuery()
                     .processInstanceId(record.processInstanceId())
-                    .orderByHistoricActivityInstanceStartTime().asc()
-                    .orderPartiallyByOccurrence().asc()
-                    .list().stream()
+                    .orderByHistoricActivityInstanceStartTime()
+                    .asc()
+                    .orderPartiallyByOccurrence()
+                    .asc()
+                    .list()
+                    .stream()
                     .filter(a -> !HIDDEN_ACTIVITY_TYPES.contains(a.getActivityType()))
                     .toList();
-            current = activities.stream().filter(a -> a.getEndTime() == null)
-                    .map(a -> new CaseView.Step(a.getActivityId(), name(a), a.getActivityType(),
-                            instant(a.getStartTime()), a.getAssignee()))
+            current = activities.stream()
+                    .filter(a -> a.getEndTime() == null)
+                    .map(a -> new CaseView.Step(
+                            a.getActivityId(),
+                            name(a),
+                            a.getActivityType(),
+                            instant(a.getStartTime()),
+                            a.getAssignee()))
                     .toList();
             timeline = activities.stream()
-                    .map(a -> new CaseView.TimelineEntry(a.getActivityId(), name(a), a.getActivityType(),
-                            instant(a.getStartTime()), instant(a.getEndTime()), a.getAssignee()))
+                    .map(a -> new CaseView.TimelineEntry(
+                            a.getActivityId(),
+                            name(a),
+                            a.getActivityType(),
+                            instant(a.getStartTime()),
+                            instant(a.getEndTime()),
+                            a.getAssignee()))
                     .toList();
         }
-        return new CaseView(record.caseNumber(), record.itemCode(), itemName, record.mode(), record.district(),
-                record.newTown(), record.channel(),
+        return new CaseView(
+                record.caseNumber(),
+                record.itemCode(),
+                itemName,
+                record.mode(),
+                record.district(),
+                record.newTown(),
+                record.channel(),
                 new CaseView.Applicant(record.applicantType(), record.applicantName(), record.idNumberMasked()),
-                status, record.processInstanceId(), Voucher.of(record), record.acceptanceExpectedBy(),
-                record.createdAt(), current, timeline);
+                status,
+                record.processInstanceId(),
+                Voucher.of(record),
+                record.acceptanceExpectedBy(),
+                record.createdAt(),
+                current,
+                timeline);
     }
 
     /** RUNNING while the process runs; at the end its {@code outcome} (APPROVED, NOT_ACCEPTED, …). */
@@ -148,7 +198,9 @@ class CaseQueries {
             return "RUNNING";
         }
         HistoricVariableInstance outcome = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(CaseVariables.OUTCOME).singleResult();
+                .processInstanceId(instance.getId())
+                .variableName(CaseVariables.OUTCOME)
+                .singleResult();
         if (outcome != null && outcome.getValue() != null) {
             return outcome.getValue().toString();
         }

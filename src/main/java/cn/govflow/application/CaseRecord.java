@@ -45,10 +45,33 @@ public record CaseRecord(
     }
 
     CaseRecord withProcessInstanceId(String id) {
-        return new CaseRecord(caseNumber, itemCode, mode, department, district, newTown, channel, situation,
-                applicantType, applicantName, idType, idNumber, phone, address, deliveryMethod, deliveryAddress,
-                commitment, id, voucherNumber, voucherIssuedBy, acceptanceExpectedBy, startedBy, idempotencyKey,
-                requestHash, createdAt, status);
+        return new CaseRecord(
+                caseNumber,
+                itemCode,
+                mode,
+                department,
+                district,
+                newTown,
+                channel,
+                situation,
+                applicantType,
+                applicantName,
+                idType,
+                idNumber,
+                phone,
+                address,
+                deliveryMethod,
+                deliveryAddress,
+                commitment,
+                id,
+                voucherNumber,
+                voucherIssuedBy,
+                acceptanceExpectedBy,
+                startedBy,
+                idempotencyKey,
+                requestHash,
+                createdAt,
+                status);
     }
 
     @Override

@@ -34,29 +34,57 @@ class CaseRepository {
 
     /** @throws org.springframework.dao.DuplicateKeyException when the caller's Idempotency-Key is taken */
     void insert(CaseRecord c) {
-        jdbc.update("insert into gf_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        jdbc.update(
+                "insert into gf_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.caseNumber(), c.itemCode(), c.mode().name(), c.department(), c.district(), c.newTown(),
-                c.channel().name(), c.situation(), c.applicantType().name(), c.applicantName(), c.idType().name(),
-                c.idNumber(), c.phone(), c.address(), c.deliveryMethod().name(), c.deliveryAddress(),
-                c.commitment(), c.processInstanceId(), c.voucherNumber(), c.voucherIssuedBy().name(),
-                c.acceptanceExpectedBy() == null ? null : Date.valueOf(c.acceptanceExpectedBy()), c.startedBy(),
-                c.idempotencyKey(), c.requestHash(), Timestamp.from(c.createdAt()), c.status());
+                c.caseNumber(),
+                c.itemCode(),
+                c.mode().name(),
+                c.department(),
+                c.district(),
+                c.newTown(),
+                c.channel().name(),
+                c.situation(),
+                c.applicantType().name(),
+                c.applicantName(),
+                c.idType().name(),
+                c.idNumber(),
+                c.phone(),
+                c.address(),
+                c.deliveryMethod().name(),
+                c.deliveryAddress(),
+                c.commitment(),
+                c.processInstanceId(),
+                c.voucherNumber(),
+                c.voucherIssuedBy().name(),
+                c.acceptanceExpectedBy() == null ? null : Date.valueOf(c.acceptanceExpectedBy()),
+                c.startedBy(),
+                c.idempotencyKey(),
+                c.requestHash(),
+                Timestamp.from(c.createdAt()),
+                c.status());
     }
 
     void setProcessInstanceId(String caseNumber, String processInstanceId) {
-        jdbc.update("update gf_case set process_instance_id = ? where case_number = ?", processInstanceId,
-                caseNumber);
+        jdbc.update("update gf_case set process_instance_id = ? where case_number = ?", processInstanceId, caseNumber);
     }
 
     Optional<CaseRecord> find(String caseNumber) {
-        return jdbc.query("select " + COLUMNS + " from gf_case where case_number = ?", CaseRepository::map,
-                caseNumber).stream().findFirst();
+        return jdbc
+                .query("select " + COLUMNS + " from gf_case where case_number = ?", CaseRepository::map, caseNumber)
+                .stream()
+                .findFirst();
     }
 
     Optional<CaseRecord> findByIdempotencyKey(String startedBy, String key) {
-        return jdbc.query("select " + COLUMNS + " from gf_case where started_by = ? and idempotency_key = ?",
-                CaseRepository::map, startedBy, key).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + COLUMNS + " from gf_case where started_by = ? and idempotency_key = ?",
+                        CaseRepository::map,
+                        startedBy,
+                        key)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -64,8 +92,13 @@ class CaseRepository {
      * same rule as {@link CaseQueries#maySee}, here in SQL so that the limit counts visible cases only).
      * {@code caseNumber} and {@code applicantName} match a part; {@code itemCodes} empty matches nothing.
      */
-    List<CaseRecord> search(String caseNumber, Collection<String> itemCodes, String district, String applicantName,
-            Caller caller, int limit) {
+    List<CaseRecord> search(
+            String caseNumber,
+            Collection<String> itemCodes,
+            String district,
+            String applicantName,
+            Caller caller,
+            int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from gf_case where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (caseNumber != null) {
@@ -76,7 +109,8 @@ class CaseRepository {
             if (itemCodes.isEmpty()) {
                 return List.of();
             }
-            sql.append(" and item_code in (").append(String.join(", ", Collections.nCopies(itemCodes.size(), "?")))
+            sql.append(" and item_code in (")
+                    .append(String.join(", ", Collections.nCopies(itemCodes.size(), "?")))
                     .append(")");
             args.addAll(itemCodes);
         }
@@ -122,23 +156,44 @@ class CaseRepository {
 
     /** The cases a district's window received in [from, to), oldest first. */
     List<CaseRecord> findWindowReceipts(String district, Instant from, Instant to) {
-        return jdbc.query("select " + COLUMNS + " from gf_case where district = ? and channel = ? "
+        return jdbc.query(
+                "select " + COLUMNS + " from gf_case where district = ? and channel = ? "
                         + "and created_at >= ? and created_at < ? order by created_at, case_number",
-                CaseRepository::map, district, Channel.WINDOW.name(), Timestamp.from(from), Timestamp.from(to));
+                CaseRepository::map,
+                district,
+                Channel.WINDOW.name(),
+                Timestamp.from(from),
+                Timestamp.from(to));
     }
 
     private static CaseRecord map(ResultSet rs, int row) throws SQLException {
         Date expected = rs.getDate("acceptance_expected_by");
-        return new CaseRecord(rs.getString("case_number"), rs.getString("item_code"),
-                HandlingMode.valueOf(rs.getString("mode")), rs.getString("department"), rs.getString("district"),
-                rs.getString("new_town"), Channel.valueOf(rs.getString("channel")), rs.getString("situation"),
-                ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("applicant_name"),
-                IdType.valueOf(rs.getString("id_type")), rs.getString("id_number"), rs.getString("phone"),
-                rs.getString("address"), DeliveryMethod.valueOf(rs.getString("delivery_method")),
-                rs.getString("delivery_address"), rs.getBoolean("commitment"), rs.getString("process_instance_id"),
-                rs.getString("voucher_number"), VoucherIssuer.valueOf(rs.getString("voucher_issued_by")),
-                expected == null ? null : expected.toLocalDate(), rs.getString("started_by"),
-                rs.getString("idempotency_key"), rs.getString("request_hash"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("status"));
+        return new CaseRecord(
+                rs.getString("case_number"),
+                rs.getString("item_code"),
+                HandlingMode.valueOf(rs.getString("mode")),
+                rs.getString("department"),
+                rs.getString("district"),
+                rs.getString("new_town"),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("situation"),
+                ApplicantType.valueOf(rs.getString("applicant_type")),
+                rs.getString("applicant_name"),
+                IdType.valueOf(rs.getString("id_type")),
+                rs.getString("id_number"),
+                rs.getString("phone"),
+                rs.getString("address"),
+                DeliveryMethod.valueOf(rs.getString("delivery_method")),
+                rs.getString("delivery_address"),
+                rs.getBoolean("commitment"),
+                rs.getString("process_instance_id"),
+                rs.getString("voucher_number"),
+                VoucherIssuer.valueOf(rs.getString("voucher_issued_by")),
+                expected == null ? null : expected.toLocalDate(),
+                rs.getString("started_by"),
+                rs.getString("idempotency_key"),
+                rs.getString("request_hash"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("status"));
     }
 }

@@ -26,14 +26,19 @@ final class Constraints {
     @Constraint(validatedBy = ResidentIdChecksum.Validator.class)
     @interface ResidentIdChecksum {
         String message() default "不是有效的 18 位居民身份证号码（GB 11643 校验码或出生日期错误）";
+
         String rule() default "GB11643";
+
         Class<?>[] groups() default {};
+
         Class<? extends Payload>[] payload() default {};
 
         class Validator implements ConstraintValidator<ResidentIdChecksum, ApplicationRequest.Applicant> {
             @Override
             public boolean isValid(ApplicationRequest.Applicant applicant, ConstraintValidatorContext context) {
-                if (applicant == null || applicant.idType() != IdType.RESIDENT_ID || applicant.idNumber() == null
+                if (applicant == null
+                        || applicant.idType() != IdType.RESIDENT_ID
+                        || applicant.idNumber() == null
                         || ResidentIdNumber.isValid(applicant.idNumber())) {
                     return true;
                 }
@@ -48,14 +53,19 @@ final class Constraints {
     @Constraint(validatedBy = CreditCodeChecksum.Validator.class)
     @interface CreditCodeChecksum {
         String message() default "不是有效的 18 位统一社会信用代码（GB 32100 校验码错误）";
+
         String rule() default "GB32100";
+
         Class<?>[] groups() default {};
+
         Class<? extends Payload>[] payload() default {};
 
         class Validator implements ConstraintValidator<CreditCodeChecksum, ApplicationRequest.Applicant> {
             @Override
             public boolean isValid(ApplicationRequest.Applicant applicant, ConstraintValidatorContext context) {
-                if (applicant == null || applicant.idType() != IdType.USCC || applicant.idNumber() == null
+                if (applicant == null
+                        || applicant.idType() != IdType.USCC
+                        || applicant.idNumber() == null
                         || UnifiedSocialCreditCode.isValid(applicant.idNumber())) {
                     return true;
                 }
@@ -70,8 +80,11 @@ final class Constraints {
     @Constraint(validatedBy = IdTypeFitsApplicant.Validator.class)
     @interface IdTypeFitsApplicant {
         String message() default "个人用居民身份证（RESIDENT_ID），企业用统一社会信用代码（USCC）";
+
         String rule() default "id-type";
+
         Class<?>[] groups() default {};
+
         Class<? extends Payload>[] payload() default {};
 
         class Validator implements ConstraintValidator<IdTypeFitsApplicant, ApplicationRequest.Applicant> {
@@ -92,14 +105,18 @@ final class Constraints {
     @Constraint(validatedBy = CourierNeedsAddress.Validator.class)
     @interface CourierNeedsAddress {
         String message() default "快递送达需要填写送达地址";
+
         String rule() default "required";
+
         Class<?>[] groups() default {};
+
         Class<? extends Payload>[] payload() default {};
 
         class Validator implements ConstraintValidator<CourierNeedsAddress, ApplicationRequest.Delivery> {
             @Override
             public boolean isValid(ApplicationRequest.Delivery delivery, ConstraintValidatorContext context) {
-                if (delivery == null || delivery.method() != DeliveryMethod.COURIER
+                if (delivery == null
+                        || delivery.method() != DeliveryMethod.COURIER
                         || (delivery.address() != null && !delivery.address().isBlank())) {
                     return true;
                 }
@@ -114,8 +131,11 @@ final class Constraints {
     @Constraint(validatedBy = DistrictCode.Validator.class)
     @interface DistrictCode {
         String message() default "未知的区（用拼音代码，如 pudong、yangpu）";
+
         String rule() default "district";
+
         Class<?>[] groups() default {};
+
         Class<? extends Payload>[] payload() default {};
 
         class Validator implements ConstraintValidator<DistrictCode, String> {
@@ -131,10 +151,13 @@ final class Constraints {
     @Retention(RetentionPolicy.RUNTIME)
     @Constraint(validatedBy = NewTownCode.Validator.class)
     @interface NewTownCode {
-        String message() default "未知的新城（jiading-new-town、qingpu-new-town、songjiang-new-town、"
-                + "fengxian-new-town、nanhui-new-town）";
+        String message() default
+                "未知的新城（jiading-new-town、qingpu-new-town、songjiang-new-town、" + "fengxian-new-town、nanhui-new-town）";
+
         String rule() default "new-town";
+
         Class<?>[] groups() default {};
+
         Class<? extends Payload>[] payload() default {};
 
         class Validator implements ConstraintValidator<NewTownCode, String> {
@@ -148,7 +171,8 @@ final class Constraints {
     private static boolean onField(ConstraintValidatorContext context, String field) {
         context.disableDefaultConstraintViolation();
         context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                .addPropertyNode(field).addConstraintViolation();
+                .addPropertyNode(field)
+                .addConstraintViolation();
         return false;
     }
 }

@@ -53,8 +53,15 @@ public class Deliveries {
 
     /** Why the intake must refuse this delivery method for an item of this mode and result, if it must. */
     public static Optional<Refusal> refusal(HandlingMode mode, ResultType result, DeliveryMethod method) {
-        return rule(mode, result, method).map(refusal -> new Refusal(refusal.rule(), refusal.reason() + "，请选择"
-                + String.join("或", allowed(mode, result).stream().map(Deliveries::displayName).toList())));
+        return rule(mode, result, method)
+                .map(refusal -> new Refusal(
+                        refusal.rule(),
+                        refusal.reason() + "，请选择"
+                                + String.join(
+                                        "或",
+                                        allowed(mode, result).stream()
+                                                .map(Deliveries::displayName)
+                                                .toList())));
     }
 
     private static Set<DeliveryMethod> allowed(HandlingMode mode, ResultType result) {
@@ -71,11 +78,13 @@ public class Deliveries {
         if (method == DeliveryMethod.E_LICENCE && result != ResultType.E_LICENCE) {
             return Optional.of(new Refusal("R20", "不颁发电子证照"));
         }
-        if (result == ResultType.PAPER_LICENCE && mode == HandlingMode.FULL_ONLINE
+        if (result == ResultType.PAPER_LICENCE
+                && mode == HandlingMode.FULL_ONLINE
                 && method == DeliveryMethod.WINDOW_PICKUP) {
             return Optional.of(new Refusal("R10", "为全程网办事项，纸质证照经统一物流平台寄递给申请人，不设窗口领取"));
         }
-        if (result == ResultType.PAPER_LICENCE && mode == HandlingMode.ENTRUSTED_RECEIPT
+        if (result == ResultType.PAPER_LICENCE
+                && mode == HandlingMode.ENTRUSTED_RECEIPT
                 && method == DeliveryMethod.COURIER) {
             return Optional.of(new Refusal("R20", "为委托收件事项，纸质证照原路寄回收件大厅，由综合窗口统一出件"));
         }
@@ -88,8 +97,8 @@ public class Deliveries {
      */
     public static Route route(HandlingMode mode, ResultType result, DeliveryMethod method) {
         refusal(mode, result, method).ifPresent(refusal -> {
-            throw new IllegalStateException("送达方式 " + method + " 不适用于 " + mode + " / " + result + "（"
-                    + refusal.rule() + "）：办件未经收件校验");
+            throw new IllegalStateException(
+                    "送达方式 " + method + " 不适用于 " + mode + " / " + result + "（" + refusal.rule() + "）：办件未经收件校验");
         });
         if (mode == HandlingMode.DELEGATED) {
             return switch (method) {
@@ -110,7 +119,8 @@ public class Deliveries {
      * its variables {@code mode}, {@code resultType} and {@code deliveryMethod}.
      */
     public Route route(VariableScope execution) {
-        return route(HandlingMode.valueOf(string(execution, CaseVariables.MODE)),
+        return route(
+                HandlingMode.valueOf(string(execution, CaseVariables.MODE)),
                 ResultType.valueOf(string(execution, CaseVariables.RESULT_TYPE)),
                 DeliveryMethod.valueOf(string(execution, CaseVariables.DELIVERY_METHOD)));
     }

@@ -5,5 +5,4 @@ public enum DeliveryMethod {
     E_LICENCE,
     COURIER,
     WINDOW_PICKUP
-
 }

@@ -74,6 +74,7 @@ class IntakeService {
      * official calendar (holidays and make-up days included), or today where receipt is acceptance (R24).
      */
     static final int ACCEPTANCE_DECISION_WORKING_DAYS = 5;
+
     static final String STARTED = "STARTED";
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
@@ -89,9 +90,16 @@ class IntakeService {
     private final ObjectMapper canonicalJson = new ObjectMapper();
     private final Clock clock;
 
-    IntakeService(CatalogService catalog, CaseRepository cases, CaseNumbers numbers, WorkdayCalendar workdays,
-            RuntimeService runtime, RepositoryService repository, PlatformTransactionManager transactionManager,
-            DelegationSuspensions suspensions, Clock clock) {
+    IntakeService(
+            CatalogService catalog,
+            CaseRepository cases,
+            CaseNumbers numbers,
+            WorkdayCalendar workdays,
+            RuntimeService runtime,
+            RepositoryService repository,
+            PlatformTransactionManager transactionManager,
+            DelegationSuspensions suspensions,
+            Clock clock) {
         this.suspensions = suspensions;
         this.clock = clock;
         this.catalog = catalog;
@@ -113,11 +121,13 @@ class IntakeService {
         }
         List<String> windows = caller.windowDistricts();
         if (windows.isEmpty()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, null, "role",
-                    "只有一网通办门户（portal）和综合窗口（window-*）可以申请办件");
+            throw new ApiException(HttpStatus.FORBIDDEN, null, "role", "只有一网通办门户（portal）和综合窗口（window-*）可以申请办件");
         }
         if (district != null && !windows.contains(district)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "district", "window-district",
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "district",
+                    "window-district",
                     "综合窗口只能为本区（" + String.join("、", windows) + "）收件，不能为 " + district + " 收件");
         }
     }
@@ -131,25 +141,39 @@ class IntakeService {
                 return repeat(earlier.get(), hash);
             }
         }
-        CatalogItem item = catalog.find(request.itemCode()).orElseThrow(() -> ApiException.notFound("itemCode",
-                "事项目录中没有编号为 " + request.itemCode() + " 的事项"));
+        CatalogItem item = catalog.find(request.itemCode())
+                .orElseThrow(() -> ApiException.notFound("itemCode", "事项目录中没有编号为 " + request.itemCode() + " 的事项"));
         Situation situation = ApplicationRules.check(item, request);
         // R4: a spot check found a violation, the item's delegation to this district is suspended until lifted.
         if (item.mode() == HandlingMode.DELEGATED && suspensions.isSuspended(item.code(), request.district())) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "district", "R4",
-                    DelegationSuspensions.REFUSAL_REASON);
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_ENTITY, "district", "R4", DelegationSuspensions.REFUSAL_REASON);
         }
-        if (repository.createProcessDefinitionQuery().processDefinitionKey(item.mode().processId()).count() == 0) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "itemCode", "deployment",
+        if (repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(item.mode().processId())
+                        .count()
+                == 0) {
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "itemCode",
+                    "deployment",
                     item.mode().displayName() + "流程（" + item.mode().processId() + "）尚未部署，暂不能收件");
         }
         try {
-            CaseRecord record = transaction.execute(status -> create(item, situation, request, caller, idempotencyKey,
-                    hash));
+            CaseRecord record =
+                    transaction.execute(status -> create(item, situation, request, caller, idempotencyKey, hash));
             try (MDC.MDCCloseable logContext = MDC.putCloseable(CaseLogContext.KEY, record.caseNumber())) {
-                log.info("case {} started: item {} ({}), district {}, channel {}, applicant {} {}, by {}",
-                        record.caseNumber(), item.code(), item.mode(), record.district(), record.channel(),
-                        record.applicantType(), record.idNumberMasked(), caller.userId());
+                log.info(
+                        "case {} started: item {} ({}), district {}, channel {}, applicant {} {}, by {}",
+                        record.caseNumber(),
+                        item.code(),
+                        item.mode(),
+                        record.district(),
+                        record.channel(),
+                        record.applicantType(),
+                        record.idNumberMasked(),
+                        caller.userId());
             }
             return new Started(record, true);
         } catch (DataAccessException e) {
@@ -157,8 +181,10 @@ class IntakeService {
             if (idempotencyKey != null) {
                 Optional<CaseRecord> winner = cases.findByIdempotencyKey(caller.userId(), idempotencyKey);
                 if (winner.isPresent()) {
-                    log.info("Idempotency-Key of {} taken by a concurrent request: answering with case {}",
-                            caller.userId(), winner.get().caseNumber());
+                    log.info(
+                            "Idempotency-Key of {} taken by a concurrent request: answering with case {}",
+                            caller.userId(),
+                            winner.get().caseNumber());
                     return repeat(winner.get(), hash);
                 }
             }
@@ -166,21 +192,47 @@ class IntakeService {
         }
     }
 
-    private CaseRecord create(CatalogItem item, Situation situation, ApplicationRequest request, Caller caller,
-            String idempotencyKey, String hash) {
+    private CaseRecord create(
+            CatalogItem item,
+            Situation situation,
+            ApplicationRequest request,
+            Caller caller,
+            String idempotencyKey,
+            String hash) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         District district = District.fromCode(request.district()).orElseThrow();
         String caseNumber = numbers.next(today, district);
-        LocalDate decisionKnown = item.receiptIsAcceptance() ? today
-                : workdays.addWorkdays(today, ACCEPTANCE_DECISION_WORKING_DAYS);
+        LocalDate decisionKnown =
+                item.receiptIsAcceptance() ? today : workdays.addWorkdays(today, ACCEPTANCE_DECISION_WORKING_DAYS);
         ApplicationRequest.Applicant applicant = request.applicant();
-        CaseRecord record = new CaseRecord(caseNumber, item.code(), item.mode(), item.department().code(),
-                district.code(), request.newTown(), request.channel(), situation.code(), applicant.type(),
-                applicant.name(), applicant.idType(), applicant.idNumber(), applicant.phone(), applicant.address(),
-                request.delivery().method(), request.delivery().address(), request.commitment(), null,
-                "SJ-" + caseNumber, item.voucherIssuedBy(), decisionKnown, caller.userId(), idempotencyKey, hash,
-                now, STARTED);
+        CaseRecord record = new CaseRecord(
+                caseNumber,
+                item.code(),
+                item.mode(),
+                item.department().code(),
+                district.code(),
+                request.newTown(),
+                request.channel(),
+                situation.code(),
+                applicant.type(),
+                applicant.name(),
+                applicant.idType(),
+                applicant.idNumber(),
+                applicant.phone(),
+                applicant.address(),
+                request.delivery().method(),
+                request.delivery().address(),
+                request.commitment(),
+                null,
+                "SJ-" + caseNumber,
+                item.voucherIssuedBy(),
+                decisionKnown,
+                caller.userId(),
+                idempotencyKey,
+                hash,
+                now,
+                STARTED);
         cases.insert(record);
         ProcessInstance instance;
         try (MDC.MDCCloseable logContext = MDC.putCloseable(CaseLogContext.KEY, caseNumber)) {
@@ -194,8 +246,8 @@ class IntakeService {
     }
 
     /** The start variables of docs/processes.md: the case, the item's plan (R22), nothing personal beyond name and masked id. */
-    static Map<String, Object> variables(CatalogItem item, Situation situation, ApplicationRequest request,
-            CaseRecord record) {
+    static Map<String, Object> variables(
+            CatalogItem item, Situation situation, ApplicationRequest request, CaseRecord record) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put(CASE_NUMBER, record.caseNumber());
         v.put(ITEM_CODE, item.code());
@@ -212,14 +264,17 @@ class IntakeService {
         v.put(COMMITMENT, request.commitment() && item.commitmentAllowed());
         v.put(SITUATION, situation.name());
         v.put(MATERIALS_RECEIVED, materialsReceived(situation, request));
-        v.put(LICENCE_REPLACED_PAPER,
+        v.put(
+                LICENCE_REPLACED_PAPER,
                 request.materials().stream().anyMatch(m -> m.source() == MaterialSource.E_LICENCE));
         v.put(RESULT_TYPE, item.resultType().name());
         v.put(PROMISED_DAYS, item.promisedDays());
         v.put(ON_THE_SPOT, item.onTheSpotAllowed());
         v.put(RECEIPT_IS_ACCEPTANCE, item.receiptIsAcceptance());
         v.put(ACCEPTANCE_AT, acceptanceAt(item).name());
-        v.put(PAPER_MATERIALS, item.entrustedReceipt() != null && item.entrustedReceipt().paperMaterials());
+        v.put(
+                PAPER_MATERIALS,
+                item.entrustedReceipt() != null && item.entrustedReceipt().paperMaterials());
         v.put(CLOCK_STARTS_AT, item.clockStartsAt().name());
         v.put(VOUCHER_ISSUED_BY, item.voucherIssuedBy().name());
         return v;
@@ -242,19 +297,27 @@ class IntakeService {
 
     /** One material per line: "申请表（上传）". */
     static String materialsReceived(Situation situation, ApplicationRequest request) {
-        return request.materials().stream().map(given -> {
-            String name = situation.material(given.code()).map(Material::name).orElse(given.code());
-            return name + "（" + switch (given.source()) {
-                case UPLOAD -> "上传";
-                case E_LICENCE -> "电子证照";
-                case PAPER -> "纸质";
-            } + "）";
-        }).collect(Collectors.joining("\n"));
+        return request.materials().stream()
+                .map(given -> {
+                    String name =
+                            situation.material(given.code()).map(Material::name).orElse(given.code());
+                    return name + "（"
+                            + switch (given.source()) {
+                                case UPLOAD -> "上传";
+                                case E_LICENCE -> "电子证照";
+                                case PAPER -> "纸质";
+                            }
+                            + "）";
+                })
+                .collect(Collectors.joining("\n"));
     }
 
     private static Started repeat(CaseRecord earlier, String hash) {
         if (!hash.equals(earlier.requestHash())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Idempotency-Key", "idempotency",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Idempotency-Key",
+                    "idempotency",
                     "该 Idempotency-Key 已用于另一份不同的申请（办件 " + earlier.caseNumber() + "）");
         }
         return new Started(earlier, false);

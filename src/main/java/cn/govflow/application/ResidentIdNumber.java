@@ -38,8 +38,10 @@ public final class ResidentIdNumber {
 
     private static boolean validBirthDate(String yyyyMMdd) {
         try {
-            LocalDate date = LocalDate.of(Integer.parseInt(yyyyMMdd.substring(0, 4)),
-                    Integer.parseInt(yyyyMMdd.substring(4, 6)), Integer.parseInt(yyyyMMdd.substring(6, 8)));
+            LocalDate date = LocalDate.of(
+                    Integer.parseInt(yyyyMMdd.substring(0, 4)),
+                    Integer.parseInt(yyyyMMdd.substring(4, 6)),
+                    Integer.parseInt(yyyyMMdd.substring(6, 8)));
             return date.getYear() >= 1800 && !date.isAfter(LocalDate.now(EngineClock.SHANGHAI));
         } catch (DateTimeException e) {
             return false;

@@ -1,14 +1,14 @@
 package cn.govflow.application;
 
+import cn.govflow.process.CaseVariables;
+import cn.govflow.process.ContractElements;
+import cn.govflow.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import cn.govflow.process.CaseVariables;
-import cn.govflow.process.ContractElements;
-import cn.govflow.system.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -48,8 +48,13 @@ class SupplementController {
     record Supplemented(String caseNumber, List<String> materials, OffsetDateTime supplementedAt) {}
 
     @Operation(summary = "补正材料", description = "申请人通过原申请渠道（发起申请的门户，或办件所在区的综合窗口）补齐材料（R28）；办件回到要求补正的环节。")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "补正",
-            value = "{\"materials\":[\"犬只近期照片\"],\"note\":\"已补拍清晰正面照片\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "补正",
+                                            value = "{\"materials\":[\"犬只近期照片\"],\"note\":\"已补拍清晰正面照片\"}")))
     @ApiResponse(responseCode = "200", description = "补正已送达办件")
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
@@ -57,22 +62,32 @@ class SupplementController {
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @PostMapping("/api/applications/{caseNumber}/supplements")
     @Transactional
-    Supplemented supplement(@Parameter(description = "办件编号", example = "SH-20260105-YP-000001") @PathVariable String caseNumber, @Valid @RequestBody Supplement supplement,
+    Supplemented supplement(
+            @Parameter(description = "办件编号", example = "SH-20260105-YP-000001") @PathVariable String caseNumber,
+            @Valid @RequestBody Supplement supplement,
             @Parameter(hidden = true) Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        CaseRecord record = cases.find(caseNumber).filter(c -> CaseQueries.maySee(caller, c))
+        CaseRecord record = cases.find(caseNumber)
+                .filter(c -> CaseQueries.maySee(caller, c))
                 .orElseThrow(() -> ApiException.notFound("caseNumber", "没有编号为 " + caseNumber + " 的办件"));
-        boolean applicantsChannel = (caller.isIn(Caller.PORTAL) && caller.userId().equals(record.startedBy()))
-                || caller.windowDistricts().contains(record.district());
+        boolean applicantsChannel =
+                (caller.isIn(Caller.PORTAL) && caller.userId().equals(record.startedBy()))
+                        || caller.windowDistricts().contains(record.district());
         if (!applicantsChannel) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "caseNumber", "R28",
-                    "补正材料由申请人通过原申请渠道（门户或本区综合窗口）提交");
+            throw new ApiException(HttpStatus.FORBIDDEN, "caseNumber", "R28", "补正材料由申请人通过原申请渠道（门户或本区综合窗口）提交");
         }
         List<String> received = new ArrayList<>();
-        Object earlier = record.processInstanceId() == null ? null
-                : runtime.createVariableInstanceQuery().processInstanceIdIn(record.processInstanceId())
-                        .variableName(CaseVariables.MATERIALS_RECEIVED).list().stream().findFirst()
-                        .map(v -> v.getValue()).orElse(null);
+        Object earlier = record.processInstanceId() == null
+                ? null
+                : runtime
+                        .createVariableInstanceQuery()
+                        .processInstanceIdIn(record.processInstanceId())
+                        .variableName(CaseVariables.MATERIALS_RECEIVED)
+                        .list()
+                        .stream()
+                        .findFirst()
+                        .map(v -> v.getValue())
+                        .orElse(null);
         if (earlier != null && !earlier.toString().isBlank()) {
             received.add(earlier.toString());
         }

@@ -7,7 +7,10 @@ import java.time.Instant;
 record Voucher(String number, VoucherIssuer issuedBy, String issuedByName, Instant issuedAt) {
 
     static Voucher of(CaseRecord record) {
-        return new Voucher(record.voucherNumber(), record.voucherIssuedBy(), record.voucherIssuedBy().displayName(),
+        return new Voucher(
+                record.voucherNumber(),
+                record.voucherIssuedBy(),
+                record.voucherIssuedBy().displayName(),
                 record.createdAt());
     }
 }

@@ -34,9 +34,7 @@ class CalendarHealthIndicator implements HealthIndicator {
         if (!covered.contains(thisYear) && !fellBack.contains(thisYear)) {
             warnings.add(thisYear + ": no holiday data yet; deadlines in " + thisYear + " will count Monday–Friday");
         }
-        Health.Builder health = Health.up()
-                .withDetail("coveredYears", covered)
-                .withDetail("fallbackYears", fellBack);
+        Health.Builder health = Health.up().withDetail("coveredYears", covered).withDetail("fallbackYears", fellBack);
         if (!warnings.isEmpty()) {
             health.withDetail("warnings", warnings);
         }

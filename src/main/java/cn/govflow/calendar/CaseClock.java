@@ -33,6 +33,7 @@ public class CaseClock {
 
     /** Where the clock starts, from the item's plan: {@code RECEIPT} or {@code ACCEPTANCE} (the default). */
     public static final String CLOCK_STARTS_AT = "clockStartsAt";
+
     public static final String PROMISED_DAYS = "promisedDays";
     public static final String CLOCK_STARTED_AT = "clockStartedAt";
     public static final String PROMISED_DECISION_DATE = "promisedDecisionDate";
@@ -40,6 +41,7 @@ public class CaseClock {
     public static final String CLOCK_PAUSED_AT = "clockPausedAt";
     /** Working days not counted so far because of 补正 and special procedures. */
     public static final String PAUSED_WORKDAYS = "pausedWorkdays";
+
     public static final String CLOCK_EXTENDED = "clockExtended";
     public static final String DECIDED_AT = "decidedAt";
     public static final String ON_TIME = "onTime";
@@ -112,8 +114,8 @@ public class CaseClock {
         }
         LocalDate pausedOn = WorkdayCalendar.toLocalDate((Date) scope.getVariable(CLOCK_PAUSED_AT));
         int covered = Math.max(0, calendar.workdaysBetween(pausedOn, today()));
-        scope.setVariable(PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(
-                calendar.addWorkdays(promisedDay(scope), covered)));
+        scope.setVariable(
+                PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(calendar.addWorkdays(promisedDay(scope), covered)));
         scope.setVariable(PAUSED_WORKDAYS, intValue(scope.getVariable(PAUSED_WORKDAYS), 0) + covered);
         scope.setVariable(CLOCK_PAUSED, false);
         return covered;
@@ -142,8 +144,10 @@ public class CaseClock {
             return false;
         }
         if (EngineClock.SHANGHAI.date().before(promisedDate(scope))) {
-            LOG.info("Case {}: deadline timer fired before the promised decision date {}; not overdue",
-                    caseNumber(scope), promisedDay(scope));
+            LOG.info(
+                    "Case {}: deadline timer fired before the promised decision date {}; not overdue",
+                    caseNumber(scope),
+                    promisedDay(scope));
             return false;
         }
         scope.setVariable(OVERDUE, true);

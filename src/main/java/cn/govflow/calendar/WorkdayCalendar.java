@@ -107,8 +107,11 @@ public class WorkdayCalendar {
 
     private void noteFallback(int year) {
         if (fallbackYears.add(year)) {
-            LOG.warn("No holiday data for {} in {}: counting Monday–Friday as working days. Add the year from the "
-                    + "State Council's notice on holiday arrangements.", year, WorkdayFacts.LOCATION);
+            LOG.warn(
+                    "No holiday data for {} in {}: counting Monday–Friday as working days. Add the year from the "
+                            + "State Council's notice on holiday arrangements.",
+                    year,
+                    WorkdayFacts.LOCATION);
         }
     }
 

@@ -57,8 +57,12 @@ record WorkdayFacts(Map<LocalDate, DayException> exceptions, SortedSet<Integer> 
         return new WorkdayFacts(Map.copyOf(exceptions), covered);
     }
 
-    private static void add(Map<LocalDate, DayException> exceptions, List<String> dates, boolean workday,
-            String holiday, String source) {
+    private static void add(
+            Map<LocalDate, DayException> exceptions,
+            List<String> dates,
+            boolean workday,
+            String holiday,
+            String source) {
         for (String text : dates == null ? List.<String>of() : dates) {
             LocalDate date;
             try {

@@ -23,8 +23,8 @@ final class WorkdaysBusinessCalendar implements BusinessCalendar {
 
     static final String NAME = "workdays";
 
-    private static final Pattern WORKDAYS = Pattern.compile("^\\s*(\\d+)\\s*(?:workdays?|working days?|个?工作日)\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORKDAYS =
+            Pattern.compile("^\\s*(\\d+)\\s*(?:workdays?|working days?|个?工作日)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ISO_DAYS = Pattern.compile("^\\s*P(\\d+)D\\s*$");
 
     private final Workdays workdays;
@@ -49,20 +49,23 @@ final class WorkdaysBusinessCalendar implements BusinessCalendar {
 
     @Override
     public Date resolveDuedate(String description) {
-        return workdaysIn(description).map(workdays::fromNow)
+        return workdaysIn(description)
+                .map(workdays::fromNow)
                 .orElseGet(() -> fallback(description).resolveDuedate(description));
     }
 
     @Override
     public Date resolveDuedate(String description, Task task) {
-        return workdaysIn(description).map(workdays::fromNow)
+        return workdaysIn(description)
+                .map(workdays::fromNow)
                 .orElseGet(() -> fallback(description).resolveDuedate(description, task));
     }
 
     @Override
     public Date resolveDuedate(String description, Date startDate) {
         Date start = startDate == null ? EngineClock.SHANGHAI.date() : startDate;
-        return workdaysIn(description).map(n -> workdays.after(start, n))
+        return workdaysIn(description)
+                .map(n -> workdays.after(start, n))
                 .orElseGet(() -> fallback(description).resolveDuedate(description, startDate));
     }
 

@@ -89,7 +89,8 @@ final class CatalogLoader {
             for (JsonNode node : root.get("items")) {
                 index++;
                 RawItem raw;
-                String label = node.hasNonNull("code") ? "item " + node.get("code").asText() : "item #" + index;
+                String label =
+                        node.hasNonNull("code") ? "item " + node.get("code").asText() : "item #" + index;
                 try {
                     raw = yaml.treeToValue(node, RawItem.class);
                 } catch (UnrecognizedPropertyException e) {
@@ -131,7 +132,9 @@ final class CatalogLoader {
             problems.add("name is missing");
         }
         HandlingMode mode = required(raw.mode(), "mode", HandlingMode.class, problems);
-        if (mode != null && raw.code() != null && CODE.matcher(raw.code()).matches()
+        if (mode != null
+                && raw.code() != null
+                && CODE.matcher(raw.code()).matches()
                 && !raw.code().contains("-" + mode.codePrefix() + "-")) {
             problems.add("code '" + raw.code() + "' does not fit mode " + mode);
         }
@@ -144,7 +147,8 @@ final class CatalogLoader {
                 problems.add("unknown department '" + raw.department() + "' (not in config/catalog/departments.yaml)");
             }
         }
-        Set<ApplicantType> applicantTypes = enumSet(raw.applicantTypes(), "applicantTypes", ApplicantType.class, problems);
+        Set<ApplicantType> applicantTypes =
+                enumSet(raw.applicantTypes(), "applicantTypes", ApplicantType.class, problems);
         Set<Channel> channels = enumSet(raw.channels(), "channels", Channel.class, problems);
         int promisedDays = raw.promisedDays() == null ? DEFAULT_PROMISED_DAYS : raw.promisedDays();
         if (promisedDays < 0) {
@@ -176,10 +180,27 @@ final class CatalogLoader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new CatalogItem(raw.code(), raw.seq() == null ? 0 : raw.seq(), raw.name(), department, mode,
-                applicantTypes, channels, promisedDays, bool(raw.commitmentAllowed()), bool(raw.onTheSpotAllowed()),
-                bool(raw.receiptIsAcceptance()), resultType, raw.licenceName(), fee, clockStart, voucher, situations,
-                delegation, entrusted, corrections(raw.corrections()));
+        return new CatalogItem(
+                raw.code(),
+                raw.seq() == null ? 0 : raw.seq(),
+                raw.name(),
+                department,
+                mode,
+                applicantTypes,
+                channels,
+                promisedDays,
+                bool(raw.commitmentAllowed()),
+                bool(raw.onTheSpotAllowed()),
+                bool(raw.receiptIsAcceptance()),
+                resultType,
+                raw.licenceName(),
+                fee,
+                clockStart,
+                voucher,
+                situations,
+                delegation,
+                entrusted,
+                corrections(raw.corrections()));
     }
 
     private Delegation delegation(RawItem raw, Problems problems) {
@@ -187,17 +208,20 @@ final class CatalogLoader {
             problems.add("DELEGATED item without scope (R4: districts and/or newTowns)");
             return null;
         }
-        Set<District> districts = codes(raw.scope().districts(), "scope.districts", "district", District::fromCode,
-                problems);
-        Set<NewTown> newTowns = codes(raw.scope().newTowns(), "scope.newTowns", "new town", NewTown::fromCode,
-                problems);
+        Set<District> districts =
+                codes(raw.scope().districts(), "scope.districts", "district", District::fromCode, problems);
+        Set<NewTown> newTowns =
+                codes(raw.scope().newTowns(), "scope.newTowns", "new town", NewTown::fromCode, problems);
         if (isEmpty(raw.scope().districts()) && isEmpty(raw.scope().newTowns())) {
             problems.add("DELEGATED item with an empty scope (R4: name at least one district or new town)");
         }
         if (isBlank(raw.receivingDepartment())) {
             problems.add("DELEGATED item without receivingDepartment (R4)");
         }
-        return new Delegation(raw.delegatedContent(), new Scope(districts, newTowns), raw.receivingDepartment(),
+        return new Delegation(
+                raw.delegatedContent(),
+                new Scope(districts, newTowns),
+                raw.receivingDepartment(),
                 raw.supervisionMeasures() == null ? List.of() : raw.supervisionMeasures(),
                 bool(raw.escalationAllowed()));
     }
@@ -208,16 +232,19 @@ final class CatalogLoader {
             problems.add("ENTRUSTED_RECEIPT item without receivers (R5)");
             return null;
         }
-        Set<District> districts = codes(receivers.districts(), "receivers.districts", "district", District::fromCode,
-                problems);
+        Set<District> districts =
+                codes(receivers.districts(), "receivers.districts", "district", District::fromCode, problems);
         boolean all = bool(receivers.allDistricts());
         if (!all && isEmpty(receivers.districts())) {
             problems.add("ENTRUSTED_RECEIPT item whose receivers name no district and not allDistricts (R5)");
         }
         AcceptanceAt acceptanceAt = optional(raw.acceptanceAt(), "acceptanceAt", AcceptanceAt.class, problems)
                 .orElse(AcceptanceAt.DISTRICT_DEPARTMENT);
-        return new EntrustedReceipt(new Receivers(all, districts, receivers.name()), raw.receiptContent(),
-                acceptanceAt, bool(raw.paperMaterials()));
+        return new EntrustedReceipt(
+                new Receivers(all, districts, receivers.name()),
+                raw.receiptContent(),
+                acceptanceAt,
+                bool(raw.paperMaterials()));
     }
 
     private List<Situation> situations(List<RawSituation> raws, Problems problems) {
@@ -252,8 +279,8 @@ final class CatalogLoader {
         return situations;
     }
 
-    private static <T> Set<T> codes(List<String> values, String field, String what, Function<String, Optional<T>> lookup,
-            Problems problems) {
+    private static <T> Set<T> codes(
+            List<String> values, String field, String what, Function<String, Optional<T>> lookup, Problems problems) {
         Set<T> result = new LinkedHashSet<>();
         for (String value : values == null ? List.<String>of() : values) {
             Optional<T> found = lookup.apply(value);
@@ -274,8 +301,8 @@ final class CatalogLoader {
         return optional(value, field, type, problems).orElse(null);
     }
 
-    private static <E extends Enum<E>> Optional<E> optional(String value, String field, Class<E> type,
-            Problems problems) {
+    private static <E extends Enum<E>> Optional<E> optional(
+            String value, String field, Class<E> type, Problems problems) {
         if (isBlank(value)) {
             return Optional.empty();
         }
@@ -287,8 +314,8 @@ final class CatalogLoader {
         }
     }
 
-    private static <E extends Enum<E>> Set<E> enumSet(List<String> values, String field, Class<E> type,
-            Problems problems) {
+    private static <E extends Enum<E>> Set<E> enumSet(
+            List<String> values, String field, Class<E> type, Problems problems) {
         if (values == null || values.isEmpty()) {
             problems.add(field + " is missing (one or more of " + Arrays.toString(type.getEnumConstants()) + ")");
             return Set.of();
@@ -358,13 +385,34 @@ final class CatalogLoader {
         }
     }
 
-    record RawItem(String code, Integer seq, String name, String department, String mode,
-            List<String> applicantTypes, List<String> channels, Integer promisedDays, Boolean commitmentAllowed,
-            Boolean onTheSpotAllowed, Boolean receiptIsAcceptance, String resultType, String licenceName,
-            BigDecimal fee, String clockStartsAt, String voucherIssuedBy, List<RawSituation> situations,
-            String delegatedContent, RawScope scope, String receivingDepartment, List<String> supervisionMeasures,
-            Boolean escalationAllowed, RawReceivers receivers, String receiptContent, String acceptanceAt,
-            Boolean paperMaterials, JsonNode corrections) {}
+    record RawItem(
+            String code,
+            Integer seq,
+            String name,
+            String department,
+            String mode,
+            List<String> applicantTypes,
+            List<String> channels,
+            Integer promisedDays,
+            Boolean commitmentAllowed,
+            Boolean onTheSpotAllowed,
+            Boolean receiptIsAcceptance,
+            String resultType,
+            String licenceName,
+            BigDecimal fee,
+            String clockStartsAt,
+            String voucherIssuedBy,
+            List<RawSituation> situations,
+            String delegatedContent,
+            RawScope scope,
+            String receivingDepartment,
+            List<String> supervisionMeasures,
+            Boolean escalationAllowed,
+            RawReceivers receivers,
+            String receiptContent,
+            String acceptanceAt,
+            Boolean paperMaterials,
+            JsonNode corrections) {}
 
     record RawSituation(String code, String name, List<RawMaterial> materials) {}
 

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code items} list ({@code departments.yaml}, in the same folder, has none and is skipped).
  */
 @ConfigurationProperties("govflow.catalog")
-record CatalogProperties(@DefaultValue(CatalogProperties.DEFAULT_LOCATION) String location) {
+record CatalogProperties(
+        @DefaultValue(CatalogProperties.DEFAULT_LOCATION) String location) {
 
     static final String DEFAULT_LOCATION = "classpath*:config/catalog/*.yaml";
 }

@@ -36,7 +36,8 @@ public class CatalogService {
 
     /** The catalog at its default location, for code that runs without Spring (tests, tools). */
     public static CatalogService fromClasspath() {
-        return new CatalogService(new CatalogLoader(new DepartmentDirectory()).load(CatalogProperties.DEFAULT_LOCATION));
+        return new CatalogService(
+                new CatalogLoader(new DepartmentDirectory()).load(CatalogProperties.DEFAULT_LOCATION));
     }
 
     public List<CatalogItem> all() {
@@ -59,7 +60,8 @@ public class CatalogService {
                 .filter(i -> mode == null || i.mode() == mode)
                 .filter(i -> department == null || i.department().code().equals(department))
                 .filter(i -> district == null || i.availableIn(district))
-                .filter(i -> text == null || i.name().toLowerCase(Locale.ROOT).contains(text)
+                .filter(i -> text == null
+                        || i.name().toLowerCase(Locale.ROOT).contains(text)
                         || i.code().toLowerCase(Locale.ROOT).contains(text)
                         || i.department().name().toLowerCase(Locale.ROOT).contains(text))
                 .toList();
@@ -70,7 +72,8 @@ public class CatalogService {
      * {@link #search}: those {@link CatalogItem#availableIn available} in the district that have the window channel.
      */
     public List<CatalogItem> receivableAtWindow(District district, String department, String q) {
-        return search(null, department, district, q).stream().filter(i -> i.channels().contains(Channel.WINDOW))
+        return search(null, department, district, q).stream()
+                .filter(i -> i.channels().contains(Channel.WINDOW))
                 .toList();
     }
 

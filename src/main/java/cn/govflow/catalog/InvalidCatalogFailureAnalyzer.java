@@ -8,7 +8,9 @@ public class InvalidCatalogFailureAnalyzer extends AbstractFailureAnalyzer<Inval
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidCatalogException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Correct the catalog files named above (govflow.catalog.location), then start again.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Correct the catalog files named above (govflow.catalog.location), then start again.",
+                cause);
     }
 }

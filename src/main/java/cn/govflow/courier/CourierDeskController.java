@@ -49,8 +49,13 @@ class CourierDeskController {
     private final RestClient http;
     private final Clock clock;
 
-    CourierDeskController(CourierDeskRepository desk, PlatformTransactionManager transactions,
-            CourierProperties properties, Environment environment, RestClient.Builder builder, Clock clock) {
+    CourierDeskController(
+            CourierDeskRepository desk,
+            PlatformTransactionManager transactions,
+            CourierProperties properties,
+            Environment environment,
+            RestClient.Builder builder,
+            Clock clock) {
         this.clock = clock;
         this.desk = desk;
         this.transaction = new TransactionTemplate(transactions);
@@ -66,11 +71,12 @@ class CourierDeskController {
     @PostMapping(path = "/api/shipments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CourierDeskRepository.DeskShipment> book(
             @RequestHeader(name = CourierPlatformClient.IDEMPOTENCY_KEY, required = false) String key,
-            @RequestBody ShipmentOrder order, Authentication caller) {
+            @RequestBody ShipmentOrder order,
+            Authentication caller) {
         requireCourier(caller);
         if (key == null || key.isBlank()) {
-            throw new DeskProblem(HttpStatus.BAD_REQUEST, CourierPlatformClient.IDEMPOTENCY_KEY,
-                    "寄件请求须带 Idempotency-Key 请求头");
+            throw new DeskProblem(
+                    HttpStatus.BAD_REQUEST, CourierPlatformClient.IDEMPOTENCY_KEY, "寄件请求须带 Idempotency-Key 请求头");
         }
         if (order.caseNumber() == null || order.recipientAddress() == null || order.recipientName() == null) {
             throw new DeskProblem(HttpStatus.BAD_REQUEST, "recipientAddress", "寄件须有办件编号、收件人和收件地址");
@@ -85,12 +91,13 @@ class CourierDeskController {
             return ResponseEntity.ok(desk.findByKey(key).orElseThrow());
         }
         var booked = desk.findByKey(key).orElseThrow();
-        return ResponseEntity.created(URI.create(PATH + "/api/shipments/" + booked.trackingNumber())).body(booked);
+        return ResponseEntity.created(URI.create(PATH + "/api/shipments/" + booked.trackingNumber()))
+                .body(booked);
     }
 
     @GetMapping("/api/shipments")
-    List<CourierDeskRepository.DeskShipment> shipments(@RequestParam(required = false) String caseNumber,
-            Authentication caller) {
+    List<CourierDeskRepository.DeskShipment> shipments(
+            @RequestParam(required = false) String caseNumber, Authentication caller) {
         requireCourier(caller);
         return caseNumber == null ? desk.all() : desk.byCase(caseNumber);
     }
@@ -99,21 +106,35 @@ class CourierDeskController {
     @PostMapping("/api/shipments/{trackingNumber}/delivered")
     ResponseEntity<JsonNode> delivered(@PathVariable String trackingNumber, Authentication caller) {
         requireCourier(caller);
-        var shipment = desk.findByTrackingNumber(trackingNumber).orElseThrow(
-                () -> new DeskProblem(HttpStatus.NOT_FOUND, "trackingNumber", "没有运单号为 " + trackingNumber + " 的寄件"));
+        var shipment = desk.findByTrackingNumber(trackingNumber)
+                .orElseThrow(() ->
+                        new DeskProblem(HttpStatus.NOT_FOUND, "trackingNumber", "没有运单号为 " + trackingNumber + " 的寄件"));
         Instant at = shipment.deliveredAt() != null ? shipment.deliveredAt() : clock.instant();
         desk.markDelivered(trackingNumber, at);
-        Map<String, Object> event = Map.of("caseNumber", shipment.caseNumber(), "trackingNumber", trackingNumber,
-                "event", "DELIVERED", "at", at.toString());
+        Map<String, Object> event = Map.of(
+                "caseNumber",
+                shipment.caseNumber(),
+                "trackingNumber",
+                trackingNumber,
+                "event",
+                "DELIVERED",
+                "at",
+                at.toString());
         URI eventsUrl = URI.create(eventsUrl());
         try {
-            ResponseEntity<JsonNode> answer = http.post().uri(eventsUrl).contentType(MediaType.APPLICATION_JSON)
-                    .headers(h -> h.setBasicAuth(blankToEmpty(properties.desk().username()),
+            ResponseEntity<JsonNode> answer = http.post()
+                    .uri(eventsUrl)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .headers(h -> h.setBasicAuth(
+                            blankToEmpty(properties.desk().username()),
                             blankToEmpty(properties.desk().password())))
-                    .body(event).retrieve().toEntity(JsonNode.class);
+                    .body(event)
+                    .retrieve()
+                    .toEntity(JsonNode.class);
             return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
         } catch (RestClientResponseException rejected) {
-            return ResponseEntity.status(rejected.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(rejected.getStatusCode())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(rejected.getResponseBodyAs(JsonNode.class));
         } catch (RestClientException unreachable) {
             throw new DeskProblem(HttpStatus.BAD_GATEWAY, "eventsUrl", "送达事件无法报送 " + eventsUrl);

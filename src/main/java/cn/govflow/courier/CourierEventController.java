@@ -1,13 +1,13 @@
 package cn.govflow.courier;
 
+import cn.govflow.security.Authorities;
+import cn.govflow.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import cn.govflow.security.Authorities;
-import cn.govflow.security.Groups;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,16 +33,22 @@ class CourierEventController {
     }
 
     @Operation(summary = "报送送达事件", description = "统一物流平台（courier 组）报告寄件已送达；等待送达的办件继续办理。未知运单 404，重复报送或没有等待送达的环节 409。")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "已送达",
-            value = "{\"caseNumber\":\"SH-20260105-YP-000001\",\"trackingNumber\":\"SF1234567890\",\"event\":\"DELIVERED\",\"at\":\"2026-01-08T06:30:00Z\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "已送达",
+                                            value =
+                                                    "{\"caseNumber\":\"SH-20260105-YP-000001\",\"trackingNumber\":\"SF1234567890\",\"event\":\"DELIVERED\",\"at\":\"2026-01-08T06:30:00Z\"}")))
     @ApiResponse(responseCode = "200", description = "已记录送达")
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @PostMapping(PATH)
-    CourierService.Shipment event(@RequestBody(required = false) CourierEvent event,
-            @Parameter(hidden = true) Authentication caller) {
+    CourierService.Shipment event(
+            @RequestBody(required = false) CourierEvent event, @Parameter(hidden = true) Authentication caller) {
         if (!Authorities.isMember(caller, Groups.COURIER)) {
             throw new InvalidEvent(HttpStatus.FORBIDDEN, "caller", "只有统一物流平台（courier 组）可以报送送达事件");
         }

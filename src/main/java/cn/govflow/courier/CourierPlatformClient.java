@@ -34,8 +34,8 @@ class CourierPlatformClient {
         requests.setReadTimeout(properties.readTimeout());
         RestClient.Builder configured = builder.clone().requestFactory(requests);
         if (properties.username() != null && !properties.username().isBlank()) {
-            configured.defaultHeaders(h -> h.setBasicAuth(properties.username(),
-                    properties.password() == null ? "" : properties.password()));
+            configured.defaultHeaders(h ->
+                    h.setBasicAuth(properties.username(), properties.password() == null ? "" : properties.password()));
         }
         this.http = configured.build();
     }
@@ -45,18 +45,25 @@ class CourierPlatformClient {
         URI uri = URI.create(baseUrl() + "/api/shipments");
         JsonNode answer;
         try {
-            answer = http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
-                    .header(IDEMPOTENCY_KEY, idempotencyKey).body(order).retrieve().body(JsonNode.class);
+            answer = http.post()
+                    .uri(uri)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .header(IDEMPOTENCY_KEY, idempotencyKey)
+                    .body(order)
+                    .retrieve()
+                    .body(JsonNode.class);
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode().value() == 408 || e.getStatusCode().value() == 429) {
                 throw new CourierPlatformException("统一物流平台暂时不能受理寄件（" + uri + "）：" + e.getMessage(), e);
             }
-            throw new CourierRefusedException("统一物流平台拒绝受理寄件（HTTP " + e.getStatusCode().value() + "）："
-                    + refusal(e), e);
+            throw new CourierRefusedException(
+                    "统一物流平台拒绝受理寄件（HTTP " + e.getStatusCode().value() + "）：" + refusal(e), e);
         } catch (RestClientException e) {
             throw new CourierPlatformException("统一物流平台未能受理寄件（" + uri + "）：" + e.getMessage(), e);
         }
-        String trackingNumber = answer == null ? null : answer.path("trackingNumber").asText(null);
+        String trackingNumber =
+                answer == null ? null : answer.path("trackingNumber").asText(null);
         if (trackingNumber == null || trackingNumber.isBlank()) {
             throw new CourierPlatformException("统一物流平台的应答没有运单号（" + uri + "）", null);
         }
@@ -82,8 +89,8 @@ class CourierPlatformClient {
      * effect for the next retry without a restart.
      */
     String baseUrl() {
-        String configured = environment.getProperty("govflow.courier.base-url", properties.baseUrl() == null ? ""
-                : properties.baseUrl());
+        String configured = environment.getProperty(
+                "govflow.courier.base-url", properties.baseUrl() == null ? "" : properties.baseUrl());
         if (configured != null && !configured.isBlank()) {
             return configured.replaceAll("/+$", "");
         }

@@ -26,12 +26,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CourierService {
 
     /** What the hand-off delegate knows about the case. */
-    public record HandOff(String caseNumber, CourierPurpose purpose, CourierRecipient recipient, String district,
-            String department, String departmentName, String itemName, String applicantName) {}
+    public record HandOff(
+            String caseNumber,
+            CourierPurpose purpose,
+            CourierRecipient recipient,
+            String district,
+            String department,
+            String departmentName,
+            String itemName,
+            String applicantName) {}
 
     /** A booked shipment as govflow records it. */
-    public record Shipment(String caseNumber, CourierPurpose purpose, String trackingNumber, String recipientName,
-            String recipientAddress, Instant bookedAt, Instant deliveredAt) {}
+    public record Shipment(
+            String caseNumber,
+            CourierPurpose purpose,
+            String trackingNumber,
+            String recipientName,
+            String recipientAddress,
+            Instant bookedAt,
+            Instant deliveredAt) {}
 
     private final ShipmentRepository shipments;
     private final CourierPlatformClient platform;
@@ -41,8 +54,13 @@ public class CourierService {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    CourierService(ShipmentRepository shipments, CourierPlatformClient platform, RecipientAddresses addresses,
-            DepartmentDirectory departments, RuntimeService runtime, PlatformTransactionManager transactions,
+    CourierService(
+            ShipmentRepository shipments,
+            CourierPlatformClient platform,
+            RecipientAddresses addresses,
+            DepartmentDirectory departments,
+            RuntimeService runtime,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.clock = clock;
         this.shipments = shipments;
@@ -66,8 +84,14 @@ public class CourierService {
         String key = idempotencyKey(handOff.caseNumber(), handOff.purpose());
         String trackingNumber = platform.book(order, key);
         try {
-            ownTransaction.executeWithoutResult(status -> shipments.insert(handOff.caseNumber(), purpose, key,
-                    trackingNumber, handOff.recipient().name(), order, clock.instant()));
+            ownTransaction.executeWithoutResult(status -> shipments.insert(
+                    handOff.caseNumber(),
+                    purpose,
+                    key,
+                    trackingNumber,
+                    handOff.recipient().name(),
+                    order,
+                    clock.instant()));
         } catch (DuplicateKeyException concurrentHandOff) {
             // a concurrent execution recorded it first; the platform gave it the same tracking number
         }
@@ -88,13 +112,17 @@ public class CourierService {
      */
     @Transactional
     public Shipment delivered(String caseNumber, String trackingNumber, Instant at) {
-        ShipmentRepository.Shipment shipment = shipments.findByTrackingNumber(trackingNumber)
+        ShipmentRepository.Shipment shipment = shipments
+                .findByTrackingNumber(trackingNumber)
                 .filter(s -> s.caseNumber().equals(caseNumber))
                 .orElseThrow(() -> new CourierEventException.Unknown(caseNumber, trackingNumber));
         Instant deliveredAt = at == null ? clock.instant() : at;
         if (shipments.markDelivered(shipment.id(), deliveredAt) == 0) {
-            throw new CourierEventException.AlreadyDelivered(trackingNumber,
-                    shipments.findByTrackingNumber(trackingNumber).map(ShipmentRepository.Shipment::deliveredAt)
+            throw new CourierEventException.AlreadyDelivered(
+                    trackingNumber,
+                    shipments
+                            .findByTrackingNumber(trackingNumber)
+                            .map(ShipmentRepository.Shipment::deliveredAt)
                             .orElse(null));
         }
         try {
@@ -106,23 +134,29 @@ public class CourierService {
         } catch (MismatchingMessageCorrelationException e) {
             throw new CourierEventException.NothingWaiting(caseNumber, trackingNumber);
         }
-        return shipments.findByTrackingNumber(trackingNumber).map(CourierService::shipment).orElseThrow();
+        return shipments
+                .findByTrackingNumber(trackingNumber)
+                .map(CourierService::shipment)
+                .orElseThrow();
     }
 
     private ShipmentOrder order(HandOff handOff) {
         Optional<District> district = District.fromCode(handOff.district() == null ? "" : handOff.district());
         String hall = district.map(d -> d.displayName() + "政务服务中心综合窗口").orElse("上海市政务服务中心综合窗口");
-        String cityDepartment = Optional.ofNullable(handOff.department()).flatMap(departments::find)
-                .map(Department::name).orElse(handOff.departmentName());
+        String cityDepartment = Optional.ofNullable(handOff.department())
+                .flatMap(departments::find)
+                .map(Department::name)
+                .orElse(handOff.departmentName());
 
         String recipientName;
         String phone = null;
         String address;
         switch (handOff.recipient()) {
             case APPLICANT -> {
-                RecipientAddresses.PostalAddress postal = addresses.applicantAddress(handOff.caseNumber())
-                        .orElseThrow(() -> new CourierRefusedException("办件 " + handOff.caseNumber()
-                                + " 没有申请人的送达地址，无法寄送给申请人", null));
+                RecipientAddresses.PostalAddress postal = addresses
+                        .applicantAddress(handOff.caseNumber())
+                        .orElseThrow(() -> new CourierRefusedException(
+                                "办件 " + handOff.caseNumber() + " 没有申请人的送达地址，无法寄送给申请人", null));
                 recipientName = postal.name() == null ? handOff.applicantName() : postal.name();
                 phone = postal.phone();
                 address = postal.address();
@@ -141,16 +175,22 @@ public class CourierService {
             default -> throw new IllegalStateException("unknown recipient " + handOff.recipient());
         }
         // Paper materials leave the receiving hall; results and returned materials leave the deciding department.
-        String sender = handOff.purpose() == CourierPurpose.PAPER_MATERIALS || cityDepartment == null ? hall
-                : cityDepartment;
+        String sender =
+                handOff.purpose() == CourierPurpose.PAPER_MATERIALS || cityDepartment == null ? hall : cityDepartment;
         String contents = handOff.purpose().displayName() + "：" + (handOff.itemName() == null ? "" : handOff.itemName())
                 + "（办件编号 " + handOff.caseNumber() + "）";
-        return new ShipmentOrder(handOff.caseNumber(), handOff.purpose().name(), sender, recipientName, phone, address,
-                contents);
+        return new ShipmentOrder(
+                handOff.caseNumber(), handOff.purpose().name(), sender, recipientName, phone, address, contents);
     }
 
     private static Shipment shipment(ShipmentRepository.Shipment s) {
-        return new Shipment(s.caseNumber(), CourierPurpose.valueOf(s.purpose()), s.trackingNumber(),
-                s.recipientName(), s.recipientAddress(), s.bookedAt(), s.deliveredAt());
+        return new Shipment(
+                s.caseNumber(),
+                CourierPurpose.valueOf(s.purpose()),
+                s.trackingNumber(),
+                s.recipientName(),
+                s.recipientAddress(),
+                s.bookedAt(),
+                s.deliveredAt());
     }
 }

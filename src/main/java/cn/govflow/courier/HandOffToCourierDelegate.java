@@ -32,7 +32,8 @@ class HandOffToCourierDelegate implements JavaDelegate {
     HandOffToCourierDelegate(CourierService courier, GovflowMetrics metrics) {
         this.courier = courier;
         this.metrics = metrics;
-        metrics.declareCourierPurposes(Arrays.stream(CourierPurpose.values()).map(Enum::name).toList());
+        metrics.declareCourierPurposes(
+                Arrays.stream(CourierPurpose.values()).map(Enum::name).toList());
     }
 
     @Override
@@ -77,7 +78,9 @@ class HandOffToCourierDelegate implements JavaDelegate {
      * ({@code R3/PT1M}: 3, 2, 1) and raises an incident when a run with 1 left fails.
      */
     private static boolean lastAttempt() {
-        JobEntity job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+        JobEntity job = Context.getCommandContext() == null
+                ? null
+                : Context.getCommandContext().getCurrentJob();
         return job != null && job.getRetries() <= 1;
     }
 

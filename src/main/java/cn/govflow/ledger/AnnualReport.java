@@ -53,14 +53,36 @@ public record AnnualReport(
             long awaitingDecision) {
 
         static Figures of(long[] n, BigDecimal feeTotal) {
-            return new Figures(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], feeTotal,
-                    n[12], n[13], rate(n[13], n[12]), n[14], n[15], n[16], n[17], n[18]);
+            return new Figures(
+                    n[0],
+                    n[1],
+                    n[2],
+                    n[3],
+                    n[4],
+                    n[5],
+                    n[6],
+                    n[7],
+                    n[8],
+                    n[9],
+                    n[10],
+                    n[11],
+                    feeTotal,
+                    n[12],
+                    n[13],
+                    rate(n[13], n[12]),
+                    n[14],
+                    n[15],
+                    n[16],
+                    n[17],
+                    n[18]);
         }
 
         /** Percent with two decimals (22.26), null when there were no window receipts. */
         static BigDecimal rate(long part, long whole) {
-            return whole == 0 ? null
-                    : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+            return whole == 0
+                    ? null
+                    : BigDecimal.valueOf(part)
+                            .multiply(BigDecimal.valueOf(100))
                             .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
         }
 
@@ -122,7 +144,13 @@ public record AnnualReport(
     }
 
     /** 好差评 (R30) of the year's cases: bad means 1–2, good 4–5. */
-    public record Ratings(long count, BigDecimal average, long good, long neutral, long bad, long rectified,
+    public record Ratings(
+            long count,
+            BigDecimal average,
+            long good,
+            long neutral,
+            long bad,
+            long rectified,
             long rectificationOpen) {}
 
     /** One identity the figures must satisfy, with both sides, so a reader can check the sums. */

@@ -37,7 +37,8 @@ final class AnnualReportCsv {
     }
 
     static String scopeCode(AnnualReport report) {
-        return report.department() != null ? report.department()
+        return report.department() != null
+                ? report.department()
                 : report.district() != null ? report.district() : "shanghai";
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
  */
 final class AnnualReportPage {
 
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(WorkdayCalendar.ZONE);
+    private static final DateTimeFormatter GENERATED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkdayCalendar.ZONE);
 
     private AnnualReportPage() {}
 
@@ -47,35 +47,70 @@ final class AnnualReportPage {
                 <body>
                 """);
         html.append("<h1>").append(esc(title)).append("</h1>\n");
-        html.append("<p class=\"meta\">数据来源：govflow 办件库 · 生成于 ").append(GENERATED.format(report.generatedAt()))
+        html.append("<p class=\"meta\">数据来源：govflow 办件库 · 生成于 ")
+                .append(GENERATED.format(report.generatedAt()))
                 .append(" · 按申请年度统计</p>\n");
 
-        html.append("<h2>一、行政许可办理情况</h2>\n<p>").append(report.year()).append(" 年")
-                .append(esc(AnnualReportCsv.scopeName(report))).append("行政许可事项办理情况如下：申请 ")
-                .append(f.applications()).append(" 件，其中，受理 ").append(f.accepted()).append(" 件，不予受理 ")
-                .append(f.notAccepted()).append(" 件，批准 ").append(f.approved()).append(" 件，不予批准 ")
-                .append(f.notApproved()).append(" 件；网上受理 ").append(f.acceptedOnline()).append(" 件，全程网办 ")
-                .append(f.fullyOnline()).append(" 件，告知承诺 ").append(f.commitment()).append(" 件，当场办结 ")
-                .append(f.onTheSpot()).append(" 件，按期办结 ").append(f.onTime()).append(" 件，超期办结 ")
-                .append(f.overdue()).append(" 件；收费办件 ").append(f.feeCases()).append(" 件，收费金额 ")
-                .append(f.feeTotal().stripTrailingZeros().toPlainString()).append(" 元。");
+        html.append("<h2>一、行政许可办理情况</h2>\n<p>")
+                .append(report.year())
+                .append(" 年")
+                .append(esc(AnnualReportCsv.scopeName(report)))
+                .append("行政许可事项办理情况如下：申请 ")
+                .append(f.applications())
+                .append(" 件，其中，受理 ")
+                .append(f.accepted())
+                .append(" 件，不予受理 ")
+                .append(f.notAccepted())
+                .append(" 件，批准 ")
+                .append(f.approved())
+                .append(" 件，不予批准 ")
+                .append(f.notApproved())
+                .append(" 件；网上受理 ")
+                .append(f.acceptedOnline())
+                .append(" 件，全程网办 ")
+                .append(f.fullyOnline())
+                .append(" 件，告知承诺 ")
+                .append(f.commitment())
+                .append(" 件，当场办结 ")
+                .append(f.onTheSpot())
+                .append(" 件，按期办结 ")
+                .append(f.onTime())
+                .append(" 件，超期办结 ")
+                .append(f.overdue())
+                .append(" 件；收费办件 ")
+                .append(f.feeCases())
+                .append(" 件，收费金额 ")
+                .append(f.feeTotal().stripTrailingZeros().toPlainString())
+                .append(" 元。");
         if (f.licenceReplacedPaperRate() != null) {
-            html.append("窗口受理用证免交比率达 ").append(f.licenceReplacedPaperRate().toPlainString()).append("%。");
+            html.append("窗口受理用证免交比率达 ")
+                    .append(f.licenceReplacedPaperRate().toPlainString())
+                    .append("%。");
         }
         html.append("</p>\n");
 
         html.append("<h2>二、指标明细</h2>\n<table>\n<thead><tr><th>指标</th><th>数值</th></tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Object> e : f.asMap().entrySet()) {
-            html.append("<tr><td>").append(esc(AnnualReport.Figures.LABELS.get(e.getKey()))).append("</td><td class=\"n\">")
-                    .append(e.getValue() == null ? "—" : esc(number(e.getValue()))).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(esc(AnnualReport.Figures.LABELS.get(e.getKey())))
+                    .append("</td><td class=\"n\">")
+                    .append(e.getValue() == null ? "—" : esc(number(e.getValue())))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
 
-        html.append("<h2>三、核对</h2>\n<table>\n<thead><tr><th>等式</th><th>左</th><th>右</th><th>结果</th></tr></thead>\n<tbody>\n");
+        html.append(
+                "<h2>三、核对</h2>\n<table>\n<thead><tr><th>等式</th><th>左</th><th>右</th><th>结果</th></tr></thead>\n<tbody>\n");
         for (AnnualReport.Reconciliation r : report.reconciliation()) {
-            html.append("<tr><td>").append(esc(r.rule())).append("</td><td class=\"n\">").append(r.left())
-                    .append("</td><td class=\"n\">").append(r.right()).append("</td><td class=\"")
-                    .append(r.holds() ? "ok\">相符" : "bad\">不符").append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(esc(r.rule()))
+                    .append("</td><td class=\"n\">")
+                    .append(r.left())
+                    .append("</td><td class=\"n\">")
+                    .append(r.right())
+                    .append("</td><td class=\"")
+                    .append(r.holds() ? "ok\">相符" : "bad\">不符")
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
 
@@ -87,10 +122,19 @@ final class AnnualReportPage {
         AnnualReport.Ratings ratings = report.ratings();
         html.append("<h2>六、政务服务“好差评”</h2>\n<p>收到评价 ").append(ratings.count()).append(" 件");
         if (ratings.count() > 0) {
-            html.append("，平均 ").append(ratings.average().toPlainString()).append(" 分；好评（4–5 分）")
-                    .append(ratings.good()).append(" 件，中评 ").append(ratings.neutral()).append(" 件，差评（1–2 分）")
-                    .append(ratings.bad()).append(" 件，已整改 ").append(ratings.rectified()).append(" 件，整改中 ")
-                    .append(ratings.rectificationOpen()).append(" 件");
+            html.append("，平均 ")
+                    .append(ratings.average().toPlainString())
+                    .append(" 分；好评（4–5 分）")
+                    .append(ratings.good())
+                    .append(" 件，中评 ")
+                    .append(ratings.neutral())
+                    .append(" 件，差评（1–2 分）")
+                    .append(ratings.bad())
+                    .append(" 件，已整改 ")
+                    .append(ratings.rectified())
+                    .append(" 件，整改中 ")
+                    .append(ratings.rectificationOpen())
+                    .append(" 件");
         }
         html.append("。</p>\n</body>\n</html>\n");
         return html.toString();
@@ -104,24 +148,47 @@ final class AnnualReportPage {
         int labelWidth = 220;
         int barWidth = 480;
         int rowHeight = 24;
-        long max = departments.stream().mapToLong(d -> d.figures().applications()).max().orElse(1);
+        long max = departments.stream()
+                .mapToLong(d -> d.figures().applications())
+                .max()
+                .orElse(1);
         int height = departments.size() * rowHeight + 10;
         StringBuilder svg = new StringBuilder("<figure><svg role=\"img\" aria-label=\"各部门申请件数\" width=\"")
-                .append(labelWidth + barWidth + 90).append("\" height=\"").append(height)
+                .append(labelWidth + barWidth + 90)
+                .append("\" height=\"")
+                .append(height)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
         int y = 5;
         for (AnnualReport.DepartmentFigures d : departments) {
             long n = d.figures().applications();
             int w = max == 0 ? 0 : (int) Math.max(1, Math.round((double) n / max * barWidth));
-            svg.append("<text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 16)
-                    .append("\" text-anchor=\"end\">").append(esc(d.name())).append("</text>")
-                    .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"")
-                    .append(w).append("\" height=\"").append(rowHeight - 8).append("\" fill=\"#3f6fb5\"/>")
-                    .append("<text x=\"").append(labelWidth + w + 6).append("\" y=\"").append(y + 16).append("\">")
-                    .append(n).append("</text>\n");
+            svg.append("<text x=\"")
+                    .append(labelWidth - 8)
+                    .append("\" y=\"")
+                    .append(y + 16)
+                    .append("\" text-anchor=\"end\">")
+                    .append(esc(d.name()))
+                    .append("</text>")
+                    .append("<rect x=\"")
+                    .append(labelWidth)
+                    .append("\" y=\"")
+                    .append(y + 3)
+                    .append("\" width=\"")
+                    .append(w)
+                    .append("\" height=\"")
+                    .append(rowHeight - 8)
+                    .append("\" fill=\"#3f6fb5\"/>")
+                    .append("<text x=\"")
+                    .append(labelWidth + w + 6)
+                    .append("\" y=\"")
+                    .append(y + 16)
+                    .append("\">")
+                    .append(n)
+                    .append("</text>\n");
             y += rowHeight;
         }
-        return svg.append("</svg><figcaption>各部门申请件数（件）</figcaption></figure>\n").toString();
+        return svg.append("</svg><figcaption>各部门申请件数（件）</figcaption></figure>\n")
+                .toString();
     }
 
     /** A line through the twelve months' applications, with the axis labelled 1月 … 12月. */
@@ -130,16 +197,42 @@ final class AnnualReportPage {
         int top = 20;
         int width = 600;
         int height = 220;
-        long max = Math.max(1, months.stream().mapToLong(m -> m.figures().applications()).max().orElse(1));
+        long max = Math.max(
+                1,
+                months.stream().mapToLong(m -> m.figures().applications()).max().orElse(1));
         StringBuilder svg = new StringBuilder("<figure><svg role=\"img\" aria-label=\"逐月申请件数\" width=\"")
-                .append(left + width + 30).append("\" height=\"").append(top + height + 40)
+                .append(left + width + 30)
+                .append("\" height=\"")
+                .append(top + height + 40)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
-        svg.append("<line x1=\"").append(left).append("\" y1=\"").append(top + height).append("\" x2=\"")
-                .append(left + width).append("\" y2=\"").append(top + height).append("\" stroke=\"#555\"/>")
-                .append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left)
-                .append("\" y2=\"").append(top + height).append("\" stroke=\"#555\"/>\n");
-        svg.append("<text x=\"").append(left - 6).append("\" y=\"").append(top + 4).append("\" text-anchor=\"end\">")
-                .append(max).append("</text><text x=\"").append(left - 6).append("\" y=\"").append(top + height)
+        svg.append("<line x1=\"")
+                .append(left)
+                .append("\" y1=\"")
+                .append(top + height)
+                .append("\" x2=\"")
+                .append(left + width)
+                .append("\" y2=\"")
+                .append(top + height)
+                .append("\" stroke=\"#555\"/>")
+                .append("<line x1=\"")
+                .append(left)
+                .append("\" y1=\"")
+                .append(top)
+                .append("\" x2=\"")
+                .append(left)
+                .append("\" y2=\"")
+                .append(top + height)
+                .append("\" stroke=\"#555\"/>\n");
+        svg.append("<text x=\"")
+                .append(left - 6)
+                .append("\" y=\"")
+                .append(top + 4)
+                .append("\" text-anchor=\"end\">")
+                .append(max)
+                .append("</text><text x=\"")
+                .append(left - 6)
+                .append("\" y=\"")
+                .append(top + height)
                 .append("\" text-anchor=\"end\">0</text>\n");
         StringBuilder points = new StringBuilder();
         double step = width / 11.0;
@@ -149,12 +242,16 @@ final class AnnualReportPage {
             double y = top + height - (double) m.figures().applications() / max * height;
             points.append(String.format("%.1f,%.1f ", x, y));
             svg.append(String.format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c0392b\"/>", x, y))
-                    .append(String.format("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d月</text>%n", x,
-                            top + height + 18, m.month()));
+                    .append(String.format(
+                            "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d月</text>%n",
+                            x, top + height + 18, m.month()));
         }
         svg.append("<polyline fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\" points=\"")
-                .append(points.toString().trim()).append("\"/>\n");
-        return svg.append("</svg><figcaption>").append(year).append(" 年逐月申请件数（件）</figcaption></figure>\n")
+                .append(points.toString().trim())
+                .append("\"/>\n");
+        return svg.append("</svg><figcaption>")
+                .append(year)
+                .append(" 年逐月申请件数（件）</figcaption></figure>\n")
                 .toString();
     }
 
@@ -166,6 +263,9 @@ final class AnnualReportPage {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -45,6 +45,7 @@ public class AnnualReports {
             sum(case when accepted_at is not null and outcome is null then 1 else 0 end),
             sum(case when outcome = 'APPROVED' then fee else 0 end)
             """;
+
     private static final int COUNTS = 19;
 
     private final JdbcTemplate jdbc;
@@ -73,37 +74,56 @@ public class AnnualReports {
         Map<String, Group> byDepartment = new TreeMap<>();
         Map<Integer, Group> byMonth = new TreeMap<>();
         Group total = new Group();
-        jdbc.query("select department, applied_month, " + FIGURES + " from gf_ledger_case" + where
-                + " group by department, applied_month", rs -> {
+        jdbc.query(
+                "select department, applied_month, " + FIGURES + " from gf_ledger_case" + where
+                        + " group by department, applied_month",
+                rs -> {
                     long[] counts = new long[COUNTS];
                     for (int i = 0; i < COUNTS; i++) {
                         counts[i] = rs.getLong(3 + i);
                     }
                     BigDecimal fee = rs.getBigDecimal(3 + COUNTS);
                     total.add(counts, fee);
-                    byDepartment.computeIfAbsent(rs.getString(1), d -> new Group()).add(counts, fee);
+                    byDepartment
+                            .computeIfAbsent(rs.getString(1), d -> new Group())
+                            .add(counts, fee);
                     byMonth.computeIfAbsent(rs.getInt(2), m -> new Group()).add(counts, fee);
-                }, args.toArray());
+                },
+                args.toArray());
         AnnualReport.Figures figures = total.figures();
         List<AnnualReport.DepartmentFigures> departmentFigures = byDepartment.entrySet().stream()
-                .map(e -> new AnnualReport.DepartmentFigures(e.getKey(), departmentName(e.getKey()),
-                        e.getValue().figures()))
-                .sorted((a, b) -> Long.compare(b.figures().applications(), a.figures().applications()))
+                .map(e -> new AnnualReport.DepartmentFigures(
+                        e.getKey(), departmentName(e.getKey()), e.getValue().figures()))
+                .sorted((a, b) ->
+                        Long.compare(b.figures().applications(), a.figures().applications()))
                 .toList();
         List<AnnualReport.MonthFigures> months = new ArrayList<>();
         for (int month = 1; month <= 12; month++) {
-            months.add(new AnnualReport.MonthFigures(month, byMonth.getOrDefault(month, new Group()).figures()));
+            months.add(new AnnualReport.MonthFigures(
+                    month, byMonth.getOrDefault(month, new Group()).figures()));
         }
-        return new AnnualReport(year, district, district == null ? null
-                : District.fromCode(district).map(District::displayName).orElse(district), department,
-                department == null ? null : departmentName(department), clock.instant(), figures,
-                ratings(where.toString(), args), reconciliation(figures), departmentFigures, months);
+        return new AnnualReport(
+                year,
+                district,
+                district == null
+                        ? null
+                        : District.fromCode(district).map(District::displayName).orElse(district),
+                department,
+                department == null ? null : departmentName(department),
+                clock.instant(),
+                figures,
+                ratings(where.toString(), args),
+                reconciliation(figures),
+                departmentFigures,
+                months);
     }
 
     private AnnualReport.Ratings ratings(String where, List<Object> args) {
-        String qualified = where.replace("applied_year", "c.applied_year").replace("district", "c.district")
+        String qualified = where.replace("applied_year", "c.applied_year")
+                .replace("district", "c.district")
                 .replace("department", "c.department");
-        return jdbc.query("select count(*), avg(cast(r.score as decimal(5, 2))), "
+        return jdbc.query(
+                "select count(*), avg(cast(r.score as decimal(5, 2))), "
                         + "sum(case when r.score >= 4 then 1 else 0 end), "
                         + "sum(case when r.score = 3 then 1 else 0 end), "
                         + "sum(case when r.score <= 2 then 1 else 0 end), "
@@ -113,26 +133,46 @@ public class AnnualReports {
                 rs -> {
                     rs.next();
                     BigDecimal average = rs.getBigDecimal(2);
-                    return new AnnualReport.Ratings(rs.getLong(1),
-                            average == null ? null : average.setScale(2, RoundingMode.HALF_UP), rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
-                }, args.toArray());
+                    return new AnnualReport.Ratings(
+                            rs.getLong(1),
+                            average == null ? null : average.setScale(2, RoundingMode.HALF_UP),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7));
+                },
+                args.toArray());
     }
 
     static List<AnnualReport.Reconciliation> reconciliation(AnnualReport.Figures f) {
         return List.of(
-                new AnnualReport.Reconciliation("申请 = 受理 + 不予受理 + 不予收件 + 受理前撤回 + 待受理",
-                        f.applications(), f.accepted() + f.notAccepted() + f.refused()
-                                + f.withdrawnBeforeAcceptance() + f.awaitingAcceptance(), true),
-                new AnnualReport.Reconciliation("受理 = 批准 + 不予批准 + 受理后撤回 + 办理中",
-                        f.accepted(), f.approved() + f.notApproved() + f.withdrawnAfterAcceptance()
-                                + f.awaitingDecision(), true),
-                new AnnualReport.Reconciliation("按期办结 + 超期办结 ≤ 批准 + 不予批准",
-                        f.onTime() + f.overdue(), f.approved() + f.notApproved(), true),
-                new AnnualReport.Reconciliation("全程网办 ≤ 网上受理 ≤ 受理",
-                        f.fullyOnline(), Math.min(f.acceptedOnline(), f.accepted()), true))
+                        new AnnualReport.Reconciliation(
+                                "申请 = 受理 + 不予受理 + 不予收件 + 受理前撤回 + 待受理",
+                                f.applications(),
+                                f.accepted()
+                                        + f.notAccepted()
+                                        + f.refused()
+                                        + f.withdrawnBeforeAcceptance()
+                                        + f.awaitingAcceptance(),
+                                true),
+                        new AnnualReport.Reconciliation(
+                                "受理 = 批准 + 不予批准 + 受理后撤回 + 办理中",
+                                f.accepted(),
+                                f.approved() + f.notApproved() + f.withdrawnAfterAcceptance() + f.awaitingDecision(),
+                                true),
+                        new AnnualReport.Reconciliation(
+                                "按期办结 + 超期办结 ≤ 批准 + 不予批准",
+                                f.onTime() + f.overdue(),
+                                f.approved() + f.notApproved(),
+                                true),
+                        new AnnualReport.Reconciliation(
+                                "全程网办 ≤ 网上受理 ≤ 受理", f.fullyOnline(), Math.min(f.acceptedOnline(), f.accepted()), true))
                 .stream()
-                .map(r -> new AnnualReport.Reconciliation(r.rule(), r.left(), r.right(),
+                .map(r -> new AnnualReport.Reconciliation(
+                        r.rule(),
+                        r.left(),
+                        r.right(),
                         r.rule().contains("≤") ? r.left() <= r.right() : r.left() == r.right()))
                 .toList();
     }

@@ -38,15 +38,18 @@ public class CaseLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseLedger.class);
 
-
     private final LedgerRepository repository;
     private final CatalogService catalog;
     private final Milestones milestones;
     private final LedgerTransaction transaction;
     private final Clock clock;
 
-    CaseLedger(LedgerRepository repository, CatalogService catalog, Milestones milestones,
-            LedgerTransaction transaction, Clock clock) {
+    CaseLedger(
+            LedgerRepository repository,
+            CatalogService catalog,
+            Milestones milestones,
+            LedgerTransaction transaction,
+            Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.milestones = milestones;
@@ -65,9 +68,12 @@ public class CaseLedger {
         LocalDateTime now = now();
         String itemCode = string(execution, CaseVariables.ITEM_CODE);
         Optional<CatalogItem> item = itemCode == null ? Optional.empty() : catalog.find(itemCode);
-        String channel = Optional.ofNullable(string(execution, CaseVariables.CHANNEL)).orElse("ONLINE");
+        String channel =
+                Optional.ofNullable(string(execution, CaseVariables.CHANNEL)).orElse("ONLINE");
         boolean online = !"WINDOW".equals(channel);
-        LedgerCase row = new LedgerCase(caseNumber, execution.getProcessInstanceId(),
+        LedgerCase row = new LedgerCase(
+                caseNumber,
+                execution.getProcessInstanceId(),
                 itemCode == null ? "?" : itemCode,
                 Optional.ofNullable(string(execution, CaseVariables.ITEM_NAME))
                         .orElse(item.map(CatalogItem::name).orElse(null)),
@@ -76,20 +82,46 @@ public class CaseLedger {
                 Optional.ofNullable(string(execution, CaseVariables.DEPARTMENT))
                         .orElse(item.map(i -> i.department().code()).orElse("?")),
                 Optional.ofNullable(string(execution, CaseVariables.DISTRICT)).orElse("?"),
-                channel, string(execution, CaseVariables.APPLICANT_TYPE),
-                bool(execution, CaseVariables.COMMITMENT), bool(execution, CaseVariables.ON_THE_SPOT),
+                channel,
+                string(execution, CaseVariables.APPLICANT_TYPE),
+                bool(execution, CaseVariables.COMMITMENT),
+                bool(execution, CaseVariables.ON_THE_SPOT),
                 bool(execution, CaseVariables.LICENCE_REPLACED_PAPER),
                 item.map(CatalogItem::fee).map(LedgerRepository::zeroIfNull).orElse(BigDecimal.ZERO),
-                integer(execution.getVariable(CaseVariables.PROMISED_DAYS)), now, online ? now : null,
-                null, null, null, null, null, null, false, null, null, null, false, LedgerCase.RUNNING);
+                integer(execution.getVariable(CaseVariables.PROMISED_DAYS)),
+                now,
+                online ? now : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                false,
+                LedgerCase.RUNNING);
         if (repository.insertCase(row)) {
             LedgerTransaction.Pending pending = transaction.current();
             if (pending != null) {
                 pending.read(row);
             }
-            repository.insertStep(caseNumber, null, new LedgerStep(execution.getCurrentActivityId() == null
-                    ? "StartEvent" : execution.getCurrentActivityId(), "startEvent", online ? "网上申请" : "窗口申请",
-                    null, null, "SUBMITTED", null, now, null, now));
+            repository.insertStep(
+                    caseNumber,
+                    null,
+                    new LedgerStep(
+                            execution.getCurrentActivityId() == null ? "StartEvent" : execution.getCurrentActivityId(),
+                            "startEvent",
+                            online ? "网上申请" : "窗口申请",
+                            null,
+                            null,
+                            "SUBMITTED",
+                            null,
+                            now,
+                            null,
+                            now));
         }
     }
 
@@ -97,14 +129,26 @@ public class CaseLedger {
         update(execution, null, null, row -> {
             LocalDateTime now = now();
             String outcome = string(execution, CaseVariables.OUTCOME);
-            CaseRow b = row.withOutcome(outcome != null ? outcome : row.outcome).completedAt(now)
+            CaseRow b = row.withOutcome(outcome != null ? outcome : row.outcome)
+                    .completedAt(now)
                     .status(LedgerCase.ENDED);
             if (b.decidedAt == null && ("APPROVED".equals(b.outcome) || "NOT_APPROVED".equals(b.outcome))) {
                 b.decidedAt = now;
             }
-            repository.insertStep(row.caseNumber, null, new LedgerStep(
-                    execution.getCurrentActivityId() == null ? "EndEvent" : execution.getCurrentActivityId(),
-                    "endEvent", "办结", null, null, b.outcome, null, now, null, now));
+            repository.insertStep(
+                    row.caseNumber,
+                    null,
+                    new LedgerStep(
+                            execution.getCurrentActivityId() == null ? "EndEvent" : execution.getCurrentActivityId(),
+                            "endEvent",
+                            "办结",
+                            null,
+                            null,
+                            b.outcome,
+                            null,
+                            now,
+                            null,
+                            now));
             return b;
         });
     }
@@ -114,9 +158,20 @@ public class CaseLedger {
         if (caseNumber == null) {
             return;
         }
-        repository.insertStep(caseNumber, task.getId(), new LedgerStep(task.getTaskDefinitionKey(), "userTask",
-                task.getName(), candidateGroup(task.getCandidates()), task.getAssignee(), null, null, now(),
-                local(task.getDueDate()), null));
+        repository.insertStep(
+                caseNumber,
+                task.getId(),
+                new LedgerStep(
+                        task.getTaskDefinitionKey(),
+                        "userTask",
+                        task.getName(),
+                        candidateGroup(task.getCandidates()),
+                        task.getAssignee(),
+                        null,
+                        null,
+                        now(),
+                        local(task.getDueDate()),
+                        null));
     }
 
     void taskCompleted(DelegateTask task, TaskOutcomeRule rule) {
@@ -133,15 +188,21 @@ public class CaseLedger {
                 String companion = text == null ? null : rule.requiredWith().get(text);
                 if (companion != null) {
                     Object detail = task.getVariable(companion);
-                    opinion = detail instanceof Collection<?> list ? String.join("、", list.stream()
-                            .map(String::valueOf).toList()) : detail == null ? null : detail.toString();
+                    opinion = detail instanceof Collection<?> list
+                            ? String.join(
+                                    "、", list.stream().map(String::valueOf).toList())
+                            : detail == null ? null : detail.toString();
                 }
             }
         } else {
             action = "DONE";
         }
-        repository.endTaskStep(task.getId(), task.getAssignee(), action == null ? "DONE" : truncate(action, 40),
-                truncate(opinion, 2000), now());
+        repository.endTaskStep(
+                task.getId(),
+                task.getAssignee(),
+                action == null ? "DONE" : truncate(action, 40),
+                truncate(opinion, 2000),
+                now());
         LedgerTransaction.Pending pending = transaction.current();
         if (pending != null) {
             pending.completed(task.getId());
@@ -164,8 +225,11 @@ public class CaseLedger {
         if (caseNumber == null) {
             return;
         }
-        repository.insertStep(caseNumber, null, new LedgerStep(activity.id(), activity.type(), activity.name(),
-                null, null, null, null, now(), null, null));
+        repository.insertStep(
+                caseNumber,
+                null,
+                new LedgerStep(
+                        activity.id(), activity.type(), activity.name(), null, null, null, null, now(), null, null));
     }
 
     void activityEnded(DelegateExecution execution, Activity activity) {
@@ -186,14 +250,16 @@ public class CaseLedger {
             return;
         }
         LocalDateTime now = now();
-        repository.insertStep(caseNumber, null, new LedgerStep(activity.id(), activity.type(), activity.name(),
-                null, null, "FIRED", null, now, null, now));
+        repository.insertStep(
+                caseNumber,
+                null,
+                new LedgerStep(
+                        activity.id(), activity.type(), activity.name(), null, null, "FIRED", null, now, null, now));
     }
 
     // ---- the case row ----
 
-    private void update(DelegateExecution execution, String activityId, String action,
-            UnaryOperator<CaseRow> change) {
+    private void update(DelegateExecution execution, String activityId, String action, UnaryOperator<CaseRow> change) {
         String caseNumber = caseNumber(execution);
         if (caseNumber == null) {
             return;
@@ -223,8 +289,12 @@ public class CaseLedger {
     // ---- helpers ----
 
     private static String candidateGroup(Collection<IdentityLink> candidates) {
-        return candidates.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-                .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElse(null);
+        return candidates.stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+                .map(IdentityLink::getGroupId)
+                .filter(g -> g != null)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String caseNumber(VariableScope scope) {

@@ -61,10 +61,34 @@ final class CaseRow {
     }
 
     LedgerCase build() {
-        return new LedgerCase(caseNumber, processInstanceId, base.itemCode(), base.itemName(), base.mode(),
-                base.department(), base.district(), base.channel(), base.applicantType(), base.commitment(),
-                onTheSpotAllowed, base.licenceReplacedPaper(), base.fee(), base.promisedWorkdays(), appliedAt,
-                receivedAt, acceptedAt, promisedDecisionDate, decidedAt, deliveredAt, completedAt, outcome,
-                approvalRevoked, actualWorkdays, onTime, overdue, onTheSpot, status);
+        return new LedgerCase(
+                caseNumber,
+                processInstanceId,
+                base.itemCode(),
+                base.itemName(),
+                base.mode(),
+                base.department(),
+                base.district(),
+                base.channel(),
+                base.applicantType(),
+                base.commitment(),
+                onTheSpotAllowed,
+                base.licenceReplacedPaper(),
+                base.fee(),
+                base.promisedWorkdays(),
+                appliedAt,
+                receivedAt,
+                acceptedAt,
+                promisedDecisionDate,
+                decidedAt,
+                deliveredAt,
+                completedAt,
+                outcome,
+                approvalRevoked,
+                actualWorkdays,
+                onTime,
+                overdue,
+                onTheSpot,
+                status);
     }
 }

@@ -32,11 +32,15 @@ public class Ledger {
     public Map<String, Standing> standings(Collection<String> caseNumbers) {
         List<String> numbers = List.copyOf(caseNumbers);
         Map<String, List<LedgerStep>> open = new HashMap<>();
-        repository.openSteps(numbers).forEach(e -> open.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                .add(e.getValue()));
+        repository
+                .openSteps(numbers)
+                .forEach(e ->
+                        open.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<String, Standing> standings = new LinkedHashMap<>();
-        repository.findCases(numbers).forEach(c -> standings.put(c.caseNumber(),
-                new Standing(c, open.getOrDefault(c.caseNumber(), List.of()))));
+        repository
+                .findCases(numbers)
+                .forEach(c ->
+                        standings.put(c.caseNumber(), new Standing(c, open.getOrDefault(c.caseNumber(), List.of()))));
         return standings;
     }
 
@@ -45,7 +49,11 @@ public class Ledger {
 
     @Transactional(readOnly = true)
     public Optional<Timeline> timeline(String caseNumber) {
-        return repository.findCase(caseNumber).map(c -> new Timeline(c, repository.steps(caseNumber),
-                ratings.find(caseNumber).orElse(null)));
+        return repository
+                .findCase(caseNumber)
+                .map(c -> new Timeline(
+                        c,
+                        repository.steps(caseNumber),
+                        ratings.find(caseNumber).orElse(null)));
     }
 }

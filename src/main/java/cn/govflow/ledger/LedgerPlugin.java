@@ -1,7 +1,7 @@
 package cn.govflow.ledger;
 
-import cn.govflow.process.ParseListeners;
 import cn.govflow.catalog.HandlingMode;
+import cn.govflow.process.ParseListeners;
 import cn.govflow.process.TaskOutcomeRule;
 import cn.govflow.process.TaskOutcomeValidationPlugin;
 import java.util.Arrays;
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerPlugin extends AbstractProcessEnginePlugin {
 
-    static final Set<String> LEDGER_PROCESSES = Arrays.stream(HandlingMode.values())
-            .map(HandlingMode::processId).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> LEDGER_PROCESSES =
+            Arrays.stream(HandlingMode.values()).map(HandlingMode::processId).collect(Collectors.toUnmodifiableSet());
 
     private final CaseLedger ledger;
 
@@ -51,10 +51,9 @@ public class LedgerPlugin extends AbstractProcessEnginePlugin {
             if (!LEDGER_PROCESSES.contains(processDefinition.getKey())) {
                 return;
             }
-            processDefinition.addListener(ExecutionListener.EVENTNAME_START,
-                    (ExecutionListener) ledger::processStarted);
-            processDefinition.addListener(ExecutionListener.EVENTNAME_END,
-                    (ExecutionListener) ledger::processEnded);
+            processDefinition.addListener(
+                    ExecutionListener.EVENTNAME_START, (ExecutionListener) ledger::processStarted);
+            processDefinition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) ledger::processEnded);
         }
 
         @Override
@@ -69,8 +68,8 @@ public class LedgerPlugin extends AbstractProcessEnginePlugin {
             TaskOutcomeRule outcome = rule;
             TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             definition.addTaskListener(TaskListener.EVENTNAME_CREATE, (TaskListener) ledger::taskCreated);
-            definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                    (TaskListener) task -> ledger.taskCompleted(task, outcome));
+            definition.addTaskListener(
+                    TaskListener.EVENTNAME_COMPLETE, (TaskListener) task -> ledger.taskCompleted(task, outcome));
             definition.addTaskListener(TaskListener.EVENTNAME_DELETE, (TaskListener) ledger::taskDeleted);
         }
 
@@ -94,8 +93,8 @@ public class LedgerPlugin extends AbstractProcessEnginePlugin {
             // A boundary event that fires is a step of its own (补正期满, 承诺时限届满): record its end.
             if (inLedgerProcess(activity)) {
                 CaseLedger.Activity step = step(activity);
-                activity.addListener(ExecutionListener.EVENTNAME_END,
-                        (ExecutionListener) execution -> ledger.boundaryEventFired(execution, step));
+                activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener)
+                        execution -> ledger.boundaryEventFired(execution, step));
             }
         }
 
@@ -104,16 +103,18 @@ public class LedgerPlugin extends AbstractProcessEnginePlugin {
                 return;
             }
             CaseLedger.Activity step = step(activity);
-            activity.addListener(ExecutionListener.EVENTNAME_START,
-                    (ExecutionListener) execution -> ledger.activityStarted(execution, step));
-            activity.addListener(ExecutionListener.EVENTNAME_END,
-                    (ExecutionListener) execution -> ledger.activityEnded(execution, step));
+            activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener)
+                    execution -> ledger.activityStarted(execution, step));
+            activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener)
+                    execution -> ledger.activityEnded(execution, step));
         }
 
         private static CaseLedger.Activity step(ActivityImpl activity) {
             Object type = activity.getProperty("type");
             Object name = activity.getProperty("name");
-            return new CaseLedger.Activity(activity.getId(), type == null ? "activity" : type.toString(),
+            return new CaseLedger.Activity(
+                    activity.getId(),
+                    type == null ? "activity" : type.toString(),
                     name == null ? activity.getId() : name.toString());
         }
 

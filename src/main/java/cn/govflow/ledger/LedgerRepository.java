@@ -39,71 +39,146 @@ class LedgerRepository {
         if (findCase(c.caseNumber()).isPresent()) {
             return false;
         }
-        jdbc.update("insert into gf_ledger_case (" + CASE_COLUMNS + ", applied_year, applied_month) values "
+        jdbc.update(
+                "insert into gf_ledger_case (" + CASE_COLUMNS + ", applied_year, applied_month) values "
                         + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.caseNumber(), c.processInstanceId(), c.itemCode(), c.itemName(), c.mode(), c.department(),
-                c.district(), c.channel(), c.applicantType(), c.commitment(), c.onTheSpotAllowed(),
-                c.licenceReplacedPaper(), c.fee(), c.promisedWorkdays(), ts(c.appliedAt()), ts(c.receivedAt()),
-                ts(c.acceptedAt()), date(c.promisedDecisionDate()), ts(c.decidedAt()), ts(c.deliveredAt()),
-                ts(c.completedAt()), c.outcome(), c.approvalRevoked(), c.actualWorkdays(), c.onTime(), c.overdue(),
-                c.onTheSpot(), c.status(), c.appliedAt().getYear(), c.appliedAt().getMonthValue());
+                c.caseNumber(),
+                c.processInstanceId(),
+                c.itemCode(),
+                c.itemName(),
+                c.mode(),
+                c.department(),
+                c.district(),
+                c.channel(),
+                c.applicantType(),
+                c.commitment(),
+                c.onTheSpotAllowed(),
+                c.licenceReplacedPaper(),
+                c.fee(),
+                c.promisedWorkdays(),
+                ts(c.appliedAt()),
+                ts(c.receivedAt()),
+                ts(c.acceptedAt()),
+                date(c.promisedDecisionDate()),
+                ts(c.decidedAt()),
+                ts(c.deliveredAt()),
+                ts(c.completedAt()),
+                c.outcome(),
+                c.approvalRevoked(),
+                c.actualWorkdays(),
+                c.onTime(),
+                c.overdue(),
+                c.onTheSpot(),
+                c.status(),
+                c.appliedAt().getYear(),
+                c.appliedAt().getMonthValue());
         return true;
     }
 
     /** Writes the columns that change while a case runs. */
     void updateProgress(LedgerCase c) {
-        jdbc.update("update gf_ledger_case set process_instance_id = ?, received_at = ?, accepted_at = ?, "
+        jdbc.update(
+                "update gf_ledger_case set process_instance_id = ?, received_at = ?, accepted_at = ?, "
                         + "promised_decision_date = ?, decided_at = ?, delivered_at = ?, completed_at = ?, outcome = ?, "
                         + "approval_revoked = ?, actual_workdays = ?, on_time = ?, overdue = ?, on_the_spot = ?, "
                         + "status = ? where case_number = ?",
-                c.processInstanceId(), ts(c.receivedAt()), ts(c.acceptedAt()), date(c.promisedDecisionDate()),
-                ts(c.decidedAt()), ts(c.deliveredAt()), ts(c.completedAt()), c.outcome(), c.approvalRevoked(),
-                c.actualWorkdays(), c.onTime(), c.overdue(), c.onTheSpot(), c.status(), c.caseNumber());
+                c.processInstanceId(),
+                ts(c.receivedAt()),
+                ts(c.acceptedAt()),
+                date(c.promisedDecisionDate()),
+                ts(c.decidedAt()),
+                ts(c.deliveredAt()),
+                ts(c.completedAt()),
+                c.outcome(),
+                c.approvalRevoked(),
+                c.actualWorkdays(),
+                c.onTime(),
+                c.overdue(),
+                c.onTheSpot(),
+                c.status(),
+                c.caseNumber());
     }
 
     Optional<LedgerCase> findCase(String caseNumber) {
-        return jdbc.query("select " + CASE_COLUMNS + " from gf_ledger_case where case_number = ?",
-                LedgerRepository::mapCase, caseNumber).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + CASE_COLUMNS + " from gf_ledger_case where case_number = ?",
+                        LedgerRepository::mapCase,
+                        caseNumber)
+                .stream()
+                .findFirst();
     }
 
     void insertStep(String caseNumber, String taskId, LedgerStep s) {
-        jdbc.update("insert into gf_ledger_step (case_number, task_id, " + STEP_COLUMNS
+        jdbc.update(
+                "insert into gf_ledger_step (case_number, task_id, " + STEP_COLUMNS
                         + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                caseNumber, taskId, s.activityId(), s.activityType(), s.name(), s.candidateGroup(), s.assignee(),
-                s.action(), s.opinion(), ts(s.startedAt()), ts(s.dueAt()), ts(s.endedAt()));
+                caseNumber,
+                taskId,
+                s.activityId(),
+                s.activityType(),
+                s.name(),
+                s.candidateGroup(),
+                s.assignee(),
+                s.action(),
+                s.opinion(),
+                ts(s.startedAt()),
+                ts(s.dueAt()),
+                ts(s.endedAt()));
     }
 
     /** Closes the open step of a user task. */
     int endTaskStep(String taskId, String assignee, String action, String opinion, LocalDateTime endedAt) {
-        return jdbc.update("update gf_ledger_step set assignee = coalesce(?, assignee), action = ?, opinion = ?, "
-                + "ended_at = ? where task_id = ? and ended_at is null", assignee, action, opinion, ts(endedAt), taskId);
+        return jdbc.update(
+                "update gf_ledger_step set assignee = coalesce(?, assignee), action = ?, opinion = ?, "
+                        + "ended_at = ? where task_id = ? and ended_at is null",
+                assignee,
+                action,
+                opinion,
+                ts(endedAt),
+                taskId);
     }
 
     /** Closes the newest open step of a waiting state or service task. */
     int endActivityStep(String caseNumber, String activityId, String action, LocalDateTime endedAt) {
-        return jdbc.update("update gf_ledger_step set action = ?, ended_at = ? where id = (select max(id) from "
-                + "gf_ledger_step where case_number = ? and activity_id = ? and ended_at is null and task_id is null)",
-                action, ts(endedAt), caseNumber, activityId);
+        return jdbc.update(
+                "update gf_ledger_step set action = ?, ended_at = ? where id = (select max(id) from "
+                        + "gf_ledger_step where case_number = ? and activity_id = ? and ended_at is null and task_id is null)",
+                action,
+                ts(endedAt),
+                caseNumber,
+                activityId);
     }
 
     List<LedgerStep> steps(String caseNumber) {
-        return jdbc.query("select " + STEP_COLUMNS + " from gf_ledger_step where case_number = ? "
-                + "order by started_at, id", LedgerRepository::mapStep, caseNumber);
+        return jdbc.query(
+                "select " + STEP_COLUMNS + " from gf_ledger_step where case_number = ? " + "order by started_at, id",
+                LedgerRepository::mapStep,
+                caseNumber);
     }
 
     /** The cases among {@code caseNumbers} that the ledger holds (one query per 500 numbers). */
     List<LedgerCase> findCases(List<String> caseNumbers) {
-        return inChunks(caseNumbers, chunk -> jdbc.query("select " + CASE_COLUMNS
-                + " from gf_ledger_case where case_number in (" + placeholders(chunk) + ")",
-                LedgerRepository::mapCase, chunk.toArray()));
+        return inChunks(
+                caseNumbers,
+                chunk -> jdbc.query(
+                        "select " + CASE_COLUMNS + " from gf_ledger_case where case_number in (" + placeholders(chunk)
+                                + ")",
+                        LedgerRepository::mapCase,
+                        chunk.toArray()));
     }
 
     /** The open steps (no end yet) of the cases among {@code caseNumbers}, in order, keyed by case number. */
     List<Map.Entry<String, LedgerStep>> openSteps(List<String> caseNumbers) {
-        return inChunks(caseNumbers, chunk -> jdbc.query("select case_number, " + STEP_COLUMNS
-                + " from gf_ledger_step where ended_at is null and case_number in (" + placeholders(chunk)
-                + ") order by started_at, id",
-                (rs, row) -> Map.entry(rs.getString("case_number"), mapStep(rs, row)), chunk.toArray()));
+        return inChunks(
+                caseNumbers,
+                chunk -> jdbc.query(
+                        "select case_number, " + STEP_COLUMNS
+                                + " from gf_ledger_step where ended_at is null and case_number in ("
+                                + placeholders(chunk)
+                                + ") order by started_at, id",
+                        (rs, row) -> Map.entry(rs.getString("case_number"), mapStep(rs, row)),
+                        chunk.toArray()));
     }
 
     private static <T> List<T> inChunks(List<String> keys, Function<List<String>, List<T>> query) {
@@ -119,23 +194,49 @@ class LedgerRepository {
     }
 
     private static LedgerCase mapCase(ResultSet rs, int row) throws SQLException {
-        return new LedgerCase(rs.getString("case_number"), rs.getString("process_instance_id"),
-                rs.getString("item_code"), rs.getString("item_name"), rs.getString("mode"),
-                rs.getString("department"), rs.getString("district"), rs.getString("channel"),
-                rs.getString("applicant_type"), rs.getBoolean("commitment"), rs.getBoolean("on_the_spot_allowed"),
-                rs.getBoolean("licence_replaced_paper"), rs.getBigDecimal("fee"),
-                (Integer) rs.getObject("promised_workdays", Integer.class), local(rs, "applied_at"),
-                local(rs, "received_at"), local(rs, "accepted_at"), localDate(rs, "promised_decision_date"),
-                local(rs, "decided_at"), local(rs, "delivered_at"), local(rs, "completed_at"),
-                rs.getString("outcome"), rs.getBoolean("approval_revoked"),
-                rs.getObject("actual_workdays", Integer.class), rs.getObject("on_time", Boolean.class),
-                rs.getObject("overdue", Boolean.class), rs.getBoolean("on_the_spot"), rs.getString("status"));
+        return new LedgerCase(
+                rs.getString("case_number"),
+                rs.getString("process_instance_id"),
+                rs.getString("item_code"),
+                rs.getString("item_name"),
+                rs.getString("mode"),
+                rs.getString("department"),
+                rs.getString("district"),
+                rs.getString("channel"),
+                rs.getString("applicant_type"),
+                rs.getBoolean("commitment"),
+                rs.getBoolean("on_the_spot_allowed"),
+                rs.getBoolean("licence_replaced_paper"),
+                rs.getBigDecimal("fee"),
+                (Integer) rs.getObject("promised_workdays", Integer.class),
+                local(rs, "applied_at"),
+                local(rs, "received_at"),
+                local(rs, "accepted_at"),
+                localDate(rs, "promised_decision_date"),
+                local(rs, "decided_at"),
+                local(rs, "delivered_at"),
+                local(rs, "completed_at"),
+                rs.getString("outcome"),
+                rs.getBoolean("approval_revoked"),
+                rs.getObject("actual_workdays", Integer.class),
+                rs.getObject("on_time", Boolean.class),
+                rs.getObject("overdue", Boolean.class),
+                rs.getBoolean("on_the_spot"),
+                rs.getString("status"));
     }
 
     private static LedgerStep mapStep(ResultSet rs, int row) throws SQLException {
-        return new LedgerStep(rs.getString("activity_id"), rs.getString("activity_type"), rs.getString("step_name"),
-                rs.getString("candidate_group"), rs.getString("assignee"), rs.getString("action"),
-                rs.getString("opinion"), local(rs, "started_at"), local(rs, "due_at"), local(rs, "ended_at"));
+        return new LedgerStep(
+                rs.getString("activity_id"),
+                rs.getString("activity_type"),
+                rs.getString("step_name"),
+                rs.getString("candidate_group"),
+                rs.getString("assignee"),
+                rs.getString("action"),
+                rs.getString("opinion"),
+                local(rs, "started_at"),
+                local(rs, "due_at"),
+                local(rs, "ended_at"));
     }
 
     static Timestamp ts(LocalDateTime time) {

@@ -75,8 +75,8 @@ class Milestones {
         if (b.decidedAt == null && decision != null) {
             b.decidedAt = coalesce(local(scope.getVariable(CaseVariables.DECIDED_AT)), now);
         }
-        if (decision != null && (b.outcome == null || "APPROVED".equals(b.outcome)
-                || "NOT_APPROVED".equals(b.outcome))) {
+        if (decision != null
+                && (b.outcome == null || "APPROVED".equals(b.outcome) || "NOT_APPROVED".equals(b.outcome))) {
             b.outcome = decision;
         }
         if (b.decidedAt != null) {
@@ -113,11 +113,11 @@ class Milestones {
             b.overdue = !b.onTime;
         }
         if (b.actualWorkdays == null) {
-            int paused = Optional.ofNullable(integer(scope.getVariable(CaseVariables.PAUSED_WORKDAYS))).orElse(0);
-            b.actualWorkdays = Math.max(0,
-                    calendar.workdaysBetween(b.acceptedAt.toLocalDate(), decidedOn) - paused);
+            int paused = Optional.ofNullable(integer(scope.getVariable(CaseVariables.PAUSED_WORKDAYS)))
+                    .orElse(0);
+            b.actualWorkdays = Math.max(0, calendar.workdaysBetween(b.acceptedAt.toLocalDate(), decidedOn) - paused);
         }
-        b.onTheSpot = b.onTheSpotAllowed && decidedOn.equals(
-                coalesce(b.receivedAt, b.appliedAt).toLocalDate());
+        b.onTheSpot = b.onTheSpotAllowed
+                && decidedOn.equals(coalesce(b.receivedAt, b.appliedAt).toLocalDate());
     }
 }

@@ -66,17 +66,23 @@ public class Ratings {
         LedgerCase row = ledger.findCase(caseNumber)
                 .orElseThrow(() -> ApiException.notFound("caseNumber", "没有编号为 " + caseNumber + " 的办件"));
         if (!row.hasResult()) {
-            throw new ApiException(HttpStatus.CONFLICT, "caseNumber", "R30", "办件 " + caseNumber
-                    + " 尚未办结，办结后方可评价");
+            throw new ApiException(HttpStatus.CONFLICT, "caseNumber", "R30", "办件 " + caseNumber + " 尚未办结，办结后方可评价");
         }
         if (find(caseNumber).isPresent()) {
             throw alreadyRated(caseNumber);
         }
         Date now = Date.from(clock.instant());
         try {
-            jdbc.update("insert into gf_rating (case_number, score, comment, channel, rated_by, rated_at, district, "
-                    + "department) values (?, ?, ?, ?, ?, ?, ?, ?)", caseNumber, score, blankToNull(comment),
-                    channel.name(), ratedBy, LedgerRepository.ts(ScopeValues.local(now)), row.district(),
+            jdbc.update(
+                    "insert into gf_rating (case_number, score, comment, channel, rated_by, rated_at, district, "
+                            + "department) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    caseNumber,
+                    score,
+                    blankToNull(comment),
+                    channel.name(),
+                    ratedBy,
+                    LedgerRepository.ts(ScopeValues.local(now)),
+                    row.district(),
                     row.department());
         } catch (DuplicateKeyException e) {
             throw alreadyRated(caseNumber);
@@ -96,30 +102,40 @@ public class Ratings {
             variables.put(RECTIFICATION_GROUP, group);
             variables.put(RECTIFICATION_DUE, due);
             ProcessInstance instance = runtime.startProcessInstanceByKey(RECTIFICATION_PROCESS, caseNumber, variables);
-            jdbc.update("update gf_rating set rectification_instance_id = ?, rectification_group = ?, "
-                    + "rectification_due = ? where case_number = ?", instance.getId(), group,
-                    LedgerRepository.ts(ScopeValues.local(due)), caseNumber);
+            jdbc.update(
+                    "update gf_rating set rectification_instance_id = ?, rectification_group = ?, "
+                            + "rectification_due = ? where case_number = ?",
+                    instance.getId(),
+                    group,
+                    LedgerRepository.ts(ScopeValues.local(due)),
+                    caseNumber);
         }
         return find(caseNumber).orElseThrow();
     }
 
     /** The department that decided rectifies: the district's for delegated items, else the city department. */
     static String rectificationGroup(LedgerCase row) {
-        return "DELEGATED".equals(row.mode()) ? "dept-" + row.district() + "-" + row.department()
+        return "DELEGATED".equals(row.mode())
+                ? "dept-" + row.district() + "-" + row.department()
                 : "city-" + row.department();
     }
 
     /** Called when the department has finished its rectification (整改). */
     @Transactional
     public void rectified(String caseNumber, String measures) {
-        jdbc.update("update gf_rating set rectified_at = ?, rectification_measures = ? where case_number = ?",
-                LedgerRepository.ts(LocalDateTime.now(clock)), measures, caseNumber);
+        jdbc.update(
+                "update gf_rating set rectified_at = ?, rectification_measures = ? where case_number = ?",
+                LedgerRepository.ts(LocalDateTime.now(clock)),
+                measures,
+                caseNumber);
     }
 
     @Transactional(readOnly = true)
     public Optional<Rating> find(String caseNumber) {
-        return jdbc.query("select " + COLUMNS + " from gf_rating where case_number = ?", Ratings::map, caseNumber)
-                .stream().findFirst();
+        return jdbc
+                .query("select " + COLUMNS + " from gf_rating where case_number = ?", Ratings::map, caseNumber)
+                .stream()
+                .findFirst();
     }
 
     private static ApiException alreadyRated(String caseNumber) {
@@ -131,10 +147,17 @@ public class Ratings {
     }
 
     private static Rating map(ResultSet rs, int row) throws SQLException {
-        return new Rating(rs.getString("case_number"), rs.getInt("score"), rs.getString("comment"),
-                RatingChannel.valueOf(rs.getString("channel")), rs.getString("rated_by"),
-                LedgerRepository.local(rs, "rated_at"), rs.getString("rectification_instance_id"),
-                rs.getString("rectification_group"), LedgerRepository.local(rs, "rectification_due"),
-                LedgerRepository.local(rs, "rectified_at"), rs.getString("rectification_measures"));
+        return new Rating(
+                rs.getString("case_number"),
+                rs.getInt("score"),
+                rs.getString("comment"),
+                RatingChannel.valueOf(rs.getString("channel")),
+                rs.getString("rated_by"),
+                LedgerRepository.local(rs, "rated_at"),
+                rs.getString("rectification_instance_id"),
+                rs.getString("rectification_group"),
+                LedgerRepository.local(rs, "rectification_due"),
+                LedgerRepository.local(rs, "rectified_at"),
+                rs.getString("rectification_measures"));
     }
 }

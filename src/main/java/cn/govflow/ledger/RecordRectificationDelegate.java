@@ -17,7 +17,7 @@ public class RecordRectificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ratings.rectified((String) execution.getVariable(CaseVariables.CASE_NUMBER),
-                (String) execution.getVariable(Ratings.RECTIFICATION_MEASURES));
+        ratings.rectified((String) execution.getVariable(CaseVariables.CASE_NUMBER), (String)
+                execution.getVariable(Ratings.RECTIFICATION_MEASURES));
     }
 }

@@ -1,18 +1,17 @@
 package cn.govflow.ledger;
 
-import io.swagger.v3.oas.annotations.Hidden;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govflow.catalog.DepartmentDirectory;
 import cn.govflow.catalog.District;
 import cn.govflow.security.Authorities;
 import cn.govflow.security.Groups;
 import cn.govflow.system.ApiException;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -43,28 +42,43 @@ class ReportController {
         this.departments = departments;
     }
 
-    @Operation(summary = "年度报告（JSON 或 CSV）", description = "R32 的全部数字；Accept: text/csv 得到同样数字的 CSV（UTF-8 带 BOM）。一件办件计入其申请的年度。")
-    @ApiResponse(responseCode = "200", description = "年度报告", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AnnualReport.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @Operation(
+            summary = "年度报告（JSON 或 CSV）",
+            description = "R32 的全部数字；Accept: text/csv 得到同样数字的 CSV（UTF-8 带 BOM）。一件办件计入其申请的年度。")
+    @ApiResponse(
+            responseCode = "200",
+            description = "年度报告",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = AnnualReport.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @GetMapping(path = "/api/reports/annual", produces = MediaType.APPLICATION_JSON_VALUE)
-    AnnualReport json(@Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
-            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false) String district,
-            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false) String department,
+    AnnualReport json(
+            @Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
+            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false)
+                    String district,
+            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false)
+                    String department,
             @Parameter(hidden = true) Authentication authentication) {
         return report(year, district, department, authentication);
     }
 
     @Hidden // described with the JSON variant: one operation, two content types
     @GetMapping(path = "/api/reports/annual", produces = "text/csv")
-    ResponseEntity<String> csv(@Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
-            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false) String district,
-            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false) String department,
+    ResponseEntity<String> csv(
+            @Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
+            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false)
+                    String district,
+            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false)
+                    String department,
             @Parameter(hidden = true) Authentication authentication) {
         AnnualReport report = report(year, district, department, authentication);
-        return ResponseEntity.ok().contentType(TEXT_CSV)
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(report) + ".csv\"")
                 .body(AnnualReportCsv.render(report));
     }
@@ -74,12 +88,16 @@ class ReportController {
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @GetMapping(path = "/api/reports/annual.html", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> html(@Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
-            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false) String district,
-            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false) String department,
+    ResponseEntity<String> html(
+            @Parameter(description = "报告年度（2000–2100）", example = "2023") @RequestParam(required = false) String year,
+            @Parameter(description = "区的拼音代码；不填为全市", example = "yangpu") @RequestParam(required = false)
+                    String district,
+            @Parameter(description = "部门代码；只看该部门", example = "public-security") @RequestParam(required = false)
+                    String department,
             @Parameter(hidden = true) Authentication authentication) {
         AnnualReport report = report(year, district, department, authentication);
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(AnnualReportPage.render(report));
     }
 
@@ -91,8 +109,16 @@ class ReportController {
         int y = year(year);
         String d = blankToNull(district);
         if (d != null && District.fromCode(d).isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "district", "exists", "没有代码为 " + d + " 的区",
-                    Map.of("allowed", java.util.Arrays.stream(District.values()).map(District::code).toList()));
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "district",
+                    "exists",
+                    "没有代码为 " + d + " 的区",
+                    Map.of(
+                            "allowed",
+                            java.util.Arrays.stream(District.values())
+                                    .map(District::code)
+                                    .toList()));
         }
         String dept = blankToNull(department);
         if (dept != null && departments.find(dept).isEmpty()) {

@@ -20,7 +20,8 @@ class CatalogLicenceTemplates implements LicenceTemplates {
 
     @Override
     public LicenceTemplate forItem(String itemCode, String itemName) {
-        String name = itemCode == null ? null
+        String name = itemCode == null
+                ? null
                 : catalog.find(itemCode).map(CatalogItem::licenceName).orElse(null);
         if (name == null) {
             return fallback.forItem(itemCode, itemName);

@@ -29,19 +29,31 @@ final class DemoCertificate {
     private DemoCertificate() {}
 
     static X509Certificate create(KeyPair keys, String commonName, ZonedDateTime notBefore, ZonedDateTime notAfter) {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN")
-                .addRDN(BCStyle.O, "govflow").addRDN(BCStyle.CN, commonName).build();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "CN")
+                .addRDN(BCStyle.O, "govflow")
+                .addRDN(BCStyle.CN, commonName)
+                .build();
         try {
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                    new BigInteger(64, new SecureRandom()).setBit(63), Date.from(notBefore.toInstant()),
-                    Date.from(notAfter.toInstant()), subject, keys.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            subject,
+                            new BigInteger(64, new SecureRandom()).setBit(63),
+                            Date.from(notBefore.toInstant()),
+                            Date.from(notAfter.toInstant()),
+                            subject,
+                            keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true,
-                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
+                    .addExtension(
+                            Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
                             new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
-            return new JcaX509CertificateConverter().setProvider(Sm2.PROVIDER).getCertificate(builder.build(
-                    new JcaContentSignerBuilder(Sm2.JCA_SIGNATURE).setProvider(Sm2.PROVIDER).build(keys.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .setProvider(Sm2.PROVIDER)
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(Sm2.JCA_SIGNATURE)
+                            .setProvider(Sm2.PROVIDER)
+                            .build(keys.getPrivate())));
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException("cannot build the demo licence signing certificate", e);
         }

@@ -17,7 +17,6 @@ class ItemNameLicenceTemplates implements LicenceTemplates {
         if (title.find()) {
             return new LicenceTemplate(title.group(1), "证照", "001");
         }
-        return new LicenceTemplate(itemName == null ? "准予行政许可决定书" : itemName + "准予行政许可决定书",
-                "批准文件", "002");
+        return new LicenceTemplate(itemName == null ? "准予行政许可决定书" : itemName + "准予行政许可决定书", "批准文件", "002");
     }
 }

@@ -27,8 +27,8 @@ public record LicenceIdentifier(String typeCode, String issuerCode, String seria
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new LicenceIdentifier(typeCode, issuerCode, serial, version,
-                Mod3736.checkCharacter(unchecked.checkedPart()));
+        return new LicenceIdentifier(
+                typeCode, issuerCode, serial, version, Mod3736.checkCharacter(unchecked.checkedPart()));
     }
 
     /** Splits an identifier into its parts; the check character is not verified here. */
@@ -40,7 +40,8 @@ public record LicenceIdentifier(String typeCode, String issuerCode, String seria
         if (parts.length != 5 || parts[4].length() != 1) {
             throw new IllegalArgumentException("证照标识须为 " + ROOT + ".类型代码.颁发机构代码.流水号.版本号.校验位");
         }
-        LicenceIdentifier identifier = new LicenceIdentifier(parts[0], parts[1], parts[2], parts[3], parts[4].charAt(0));
+        LicenceIdentifier identifier =
+                new LicenceIdentifier(parts[0], parts[1], parts[2], parts[3], parts[4].charAt(0));
         List<String> problems = identifier.formatProblems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

@@ -45,10 +45,15 @@ class LicenceIssuers {
         check("fallback", fallback);
         departments.forEach(this::check);
         // A misspelled department key would silently use the fallback's codes.
-        departments.keySet().stream().sorted().filter(code -> directory.find(code).isEmpty()).findFirst()
+        departments.keySet().stream()
+                .sorted()
+                .filter(code -> directory.find(code).isEmpty())
+                .findFirst()
                 .ifPresent(code -> {
-                    throw new InvalidConfigurationFileException(location, "unknown department '" + code
-                            + "' under departments (the keys are the codes of " + DepartmentDirectory.LOCATION + ")");
+                    throw new InvalidConfigurationFileException(
+                            location,
+                            "unknown department '" + code + "' under departments (the keys are the codes of "
+                                    + DepartmentDirectory.LOCATION + ")");
                 });
     }
 
@@ -58,7 +63,8 @@ class LicenceIssuers {
     }
 
     private void check(String name, Codes codes) {
-        if (codes == null || !UnifiedSocialCreditCode.isValid(codes.authorityCode())
+        if (codes == null
+                || !UnifiedSocialCreditCode.isValid(codes.authorityCode())
                 || !UnifiedSocialCreditCode.isValid(codes.issuerCode())) {
             throw new IllegalStateException(LOCATION + ": " + name
                     + " needs a valid 18-character unified social credit code in authorityCode and issuerCode");

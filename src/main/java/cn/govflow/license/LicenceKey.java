@@ -15,11 +15,15 @@ import java.util.HexFormat;
  * key. {@code keyId} is the first 16 bytes of the SHA-256 of the public key's DER (SubjectPublicKeyInfo), in hex,
  * so anyone can recompute it from the published PEM.
  */
-record LicenceKey(String alias, String keyId, String algorithm, PublicKey publicKey, X509Certificate certificate,
-        Status status) {
+record LicenceKey(
+        String alias, String keyId, String algorithm, PublicKey publicKey, X509Certificate certificate, Status status) {
 
     /** ACTIVE signs new licences (exactly one); RETIRED and COMPROMISED sign nothing, their licences still verify. */
-    enum Status { ACTIVE, RETIRED, COMPROMISED }
+    enum Status {
+        ACTIVE,
+        RETIRED,
+        COMPROMISED
+    }
 
     /** The licences govflow signed with Ed25519 before SM2 (ADR 0045); such a key can only be retired. */
     static final String ED25519 = "Ed25519";

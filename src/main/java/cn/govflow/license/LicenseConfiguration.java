@@ -16,10 +16,16 @@ class LicenseConfiguration {
     }
 
     @Bean
-    LicenseService licenseService(LicenceRepository register, SigningKeys keys, LicenceIssuers issuers,
-            LicenceTemplates templates, DepartmentDirectory departments, LicenseProperties properties,
-            PlatformTransactionManager transactions, Clock clock) {
-        return new LicenseService(register, keys, issuers, templates, departments, properties.validity(),
-                transactions, clock);
+    LicenseService licenseService(
+            LicenceRepository register,
+            SigningKeys keys,
+            LicenceIssuers issuers,
+            LicenceTemplates templates,
+            DepartmentDirectory departments,
+            LicenseProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        return new LicenseService(
+                register, keys, issuers, templates, departments, properties.validity(), transactions, clock);
     }
 }

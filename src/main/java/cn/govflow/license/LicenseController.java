@@ -1,12 +1,12 @@
 package cn.govflow.license;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -43,8 +43,9 @@ class LicenseController {
     }
 
     /** Every licence key by keyId: the active one, the retired ones and the compromised ones. */
-    @Operation(summary = "全部签名密钥", description = "按 keyId 列出在用、已停用和已泄露的密钥：算法、曲线（SM2，OID 1.2.156.10197.1.301）、"
-            + "PEM、证书有效期和状态。任何人可取。")
+    @Operation(
+            summary = "全部签名密钥",
+            description = "按 keyId 列出在用、已停用和已泄露的密钥：算法、曲线（SM2，OID 1.2.156.10197.1.301）、" + "PEM、证书有效期和状态。任何人可取。")
     @ApiResponse(responseCode = "200", description = "密钥列表")
     @GetMapping("/keys")
     List<LicenseService.PublicKey> keys() {
@@ -55,15 +56,26 @@ class LicenseController {
     @ApiResponse(responseCode = "200", description = "证照及签名")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping("/{identifier}")
-    LicenseService.LicenceDocument licence(@Parameter(description = "证照标识（含 MOD 37,36 校验字符）",
-            example = "1.2.156.3005.2.11100000MB0298375C.310000.0000001.001.K") @PathVariable String identifier) {
+    LicenseService.LicenceDocument licence(
+            @Parameter(
+                            description = "证照标识（含 MOD 37,36 校验字符）",
+                            example = "1.2.156.3005.2.11100000MB0298375C.310000.0000001.001.K")
+                    @PathVariable
+                    String identifier) {
         return licenses.findByIdentifier(identifier).orElseThrow(() -> new UnknownLicence(identifier));
     }
 
     /** Takes a document as {@code GET /api/licenses/{identifier}} returns it: {licence: {...}, signature: {...}}. */
     @Operation(summary = "验证电子证照", description = "任何人可调用：签名是否有效、标识校验字符是否正确、是否已注销，并列出每一个问题。")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "GET /api/licenses/{identifier} 返回的证照文档",
-            content = @Content(examples = @ExampleObject(name = "证照文档", value = "{\"licence\":{\"identifier\":\"1.2.156.3005.2.11100000MB0298375C.310000.0000001.001.K\",\"name\":\"养犬登记证\",\"holder\":\"张三\"},\"signature\":{\"algorithm\":\"Ed25519\",\"keyId\":\"licence-signing\",\"value\":\"MEUCIQDx…\"}}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "GET /api/licenses/{identifier} 返回的证照文档",
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "证照文档",
+                                            value =
+                                                    "{\"licence\":{\"identifier\":\"1.2.156.3005.2.11100000MB0298375C.310000.0000001.001.K\",\"name\":\"养犬登记证\",\"holder\":\"张三\"},\"signature\":{\"algorithm\":\"Ed25519\",\"keyId\":\"licence-signing\",\"value\":\"MEUCIQDx…\"}}")))
     @ApiResponse(responseCode = "200", description = "验证结果")
     @ApiResponse(responseCode = "400", ref = "BadRequest")
     @PostMapping("/verify")
@@ -72,21 +84,27 @@ class LicenseController {
             throw new InvalidDocument("licence", "证照文档须含 licence 对象（证照内容）");
         }
         JsonNode signature = document.path("signature");
-        if (!signature.path("value").isTextual() || signature.path("value").asText().isBlank()) {
+        if (!signature.path("value").isTextual()
+                || signature.path("value").asText().isBlank()) {
             throw new InvalidDocument("signature.value", "证照文档须含 signature.value（Base64 编码的签名）");
         }
-        return licenses.verify(document.get("licence"), text(signature, "algorithm"), text(signature, "keyId"),
+        return licenses.verify(
+                document.get("licence"),
+                text(signature, "algorithm"),
+                text(signature, "keyId"),
                 signature.get("value").asText());
     }
 
     private static String text(JsonNode node, String field) {
-        return node.path(field).isTextual() && !node.path(field).asText().isBlank() ? node.path(field).asText() : null;
+        return node.path(field).isTextual() && !node.path(field).asText().isBlank()
+                ? node.path(field).asText()
+                : null;
     }
 
     @ExceptionHandler
     ProblemDetail unknown(UnknownLicence e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "证照库中没有标识为 " + e.identifier
-                + " 的证照");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "证照库中没有标识为 " + e.identifier + " 的证照");
         problem.setTitle("证照不存在");
         problem.setProperty("field", "identifier");
         problem.setProperty("rule", "R20");

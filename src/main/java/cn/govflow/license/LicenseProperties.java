@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * whose licences verify as compromised (docs/licences.md).
  */
 @ConfigurationProperties("govflow.license")
-record LicenseProperties(@DefaultValue Keystore keystore, @DefaultValue("P5Y") Period validity,
-        @DefaultValue(Sm2.DEFAULT_SIGNER_ID) String signerId, @DefaultValue List<String> compromisedKeys) {
+record LicenseProperties(
+        @DefaultValue Keystore keystore,
+        @DefaultValue("P5Y") Period validity,
+        @DefaultValue(Sm2.DEFAULT_SIGNER_ID) String signerId,
+        @DefaultValue List<String> compromisedKeys) {
 
     record Keystore(
             @DefaultValue("./data/licence-signing.p12") String path,

@@ -33,13 +33,20 @@ public class LicenseService {
     static final String VERSION = "001";
 
     /** What the issuing delegate knows about the case (process variables, no personal data beyond these). */
-    public record IssueRequest(String caseNumber, String itemCode, String itemName, String department,
-            String departmentName, String applicantName, String applicantIdMasked, String applicantType,
+    public record IssueRequest(
+            String caseNumber,
+            String itemCode,
+            String itemName,
+            String department,
+            String departmentName,
+            String applicantName,
+            String applicantIdMasked,
+            String applicantType,
             String district) {}
 
     /** A licence as published: the signed content, its signature, and its register status (not signed). */
-    public record LicenceDocument(JsonNode licence, Signature signature, boolean revoked, Instant revokedAt,
-            String revokeReason) {
+    public record LicenceDocument(
+            JsonNode licence, Signature signature, boolean revoked, Instant revokedAt, String revokeReason) {
 
         public String identifier() {
             return licence.path("identifier").asText();
@@ -54,16 +61,33 @@ public class LicenseService {
      * {@code keyId}: the key whose signature matched (null when none did); {@code keyCompromised}: that key is
      * marked compromised, so the signature proves nothing.
      */
-    public record Verification(boolean valid, boolean signatureValid, boolean checkCharacterValid,
-            boolean registered, boolean revoked, Instant revokedAt, String revokeReason, List<Problem> problems,
-            String keyId, boolean keyCompromised) {}
+    public record Verification(
+            boolean valid,
+            boolean signatureValid,
+            boolean checkCharacterValid,
+            boolean registered,
+            boolean revoked,
+            Instant revokedAt,
+            String revokeReason,
+            List<Problem> problems,
+            String keyId,
+            boolean keyCompromised) {}
 
     /**
      * A published licence key. {@code status}: ACTIVE signs new licences, RETIRED only verifies, COMPROMISED verifies
      * as {@code keyCompromised}. {@code notBefore}/{@code notAfter}: its certificate's validity.
      */
-    public record PublicKey(String keyId, String algorithm, String signatureAlgorithm, String curve, String curveOid,
-            String signerId, String status, Instant notBefore, Instant notAfter, String publicKeyPem,
+    public record PublicKey(
+            String keyId,
+            String algorithm,
+            String signatureAlgorithm,
+            String curve,
+            String curveOid,
+            String signerId,
+            String status,
+            Instant notBefore,
+            Instant notAfter,
+            String publicKeyPem,
             String certificatePem) {}
 
     private final LicenceRepository register;
@@ -76,8 +100,15 @@ public class LicenseService {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    LicenseService(LicenceRepository register, SigningKeys keys, LicenceIssuers issuers, LicenceTemplates templates,
-            DepartmentDirectory departments, Period validity, PlatformTransactionManager transactions, Clock clock) {
+    LicenseService(
+            LicenceRepository register,
+            SigningKeys keys,
+            LicenceIssuers issuers,
+            LicenceTemplates templates,
+            DepartmentDirectory departments,
+            Period validity,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.register = register;
         this.keys = keys;
         this.issuers = issuers;
@@ -103,12 +134,15 @@ public class LicenseService {
         } catch (DuplicateKeyException concurrentIssuance) {
             // another execution of the same job won the race: its licence is the case's licence
         }
-        return findByCase(request.caseNumber()).orElseThrow(
-                () -> new IllegalStateException("licence of case " + request.caseNumber() + " not found after issuing"));
+        return findByCase(request.caseNumber())
+                .orElseThrow(() -> new IllegalStateException(
+                        "licence of case " + request.caseNumber() + " not found after issuing"));
     }
 
     public Optional<LicenceDocument> findByCase(String caseNumber) {
-        return register.findByCase(caseNumber).filter(l -> l.identifier() != null).map(this::document);
+        return register.findByCase(caseNumber)
+                .filter(l -> l.identifier() != null)
+                .map(this::document);
     }
 
     public Optional<LicenceDocument> findByIdentifier(String identifier) {
@@ -135,9 +169,18 @@ public class LicenseService {
 
     private PublicKey published(LicenceKey key) {
         boolean sm2 = Sm2.ALGORITHM.equals(key.algorithm());
-        return new PublicKey(key.keyId(), key.algorithm(), sm2 ? Sm2.JCA_SIGNATURE : LicenceKey.ED25519,
-                sm2 ? Sm2.CURVE : "Ed25519", sm2 ? Sm2.CURVE_OID : "1.3.101.112", sm2 ? keys.signerId() : null,
-                key.status().name(), key.notBefore(), key.notAfter(), key.publicKeyPem(), key.certificatePem());
+        return new PublicKey(
+                key.keyId(),
+                key.algorithm(),
+                sm2 ? Sm2.JCA_SIGNATURE : LicenceKey.ED25519,
+                sm2 ? Sm2.CURVE : "Ed25519",
+                sm2 ? Sm2.CURVE_OID : "1.3.101.112",
+                sm2 ? keys.signerId() : null,
+                key.status().name(),
+                key.notBefore(),
+                key.notAfter(),
+                key.publicKeyPem(),
+                key.certificatePem());
     }
 
     /**
@@ -148,7 +191,8 @@ public class LicenseService {
         List<Problem> problems = new ArrayList<>();
 
         LicenceKey signer = null;
-        List<LicenceKey> candidates = keyId == null ? keys.all() : keys.find(keyId).stream().toList();
+        List<LicenceKey> candidates =
+                keyId == null ? keys.all() : keys.find(keyId).stream().toList();
         if (algorithm != null && !Sm2.ALGORITHM.equals(algorithm) && !LicenceKey.ED25519.equals(algorithm)) {
             problems.add(new Problem("signature.algorithm", "签名算法须为 " + Sm2.ALGORITHM + "（SM2 签名、SM3 杂凑）"));
         } else if (candidates.isEmpty()) {
@@ -157,8 +201,11 @@ public class LicenseService {
             try {
                 byte[] content = CanonicalJson.bytes(licence);
                 byte[] value = Base64.getDecoder().decode(signatureValue);
-                signer = candidates.stream().filter(k -> algorithm == null || k.algorithm().equals(algorithm))
-                        .filter(k -> k.verify(keys.signerId(), content, value)).findFirst().orElse(null);
+                signer = candidates.stream()
+                        .filter(k -> algorithm == null || k.algorithm().equals(algorithm))
+                        .filter(k -> k.verify(keys.signerId(), content, value))
+                        .findFirst()
+                        .orElse(null);
             } catch (IllegalArgumentException notBase64OrNotCanonical) {
                 signer = null;
             }
@@ -169,8 +216,7 @@ public class LicenseService {
         boolean signatureValid = signer != null;
         boolean keyCompromised = signer != null && signer.status() == LicenceKey.Status.COMPROMISED;
         if (keyCompromised) {
-            problems.add(new Problem("signature.keyId",
-                    "签名密钥 " + signer.keyId() + " 已泄露，其签名不能证明证照真实：请向签发机关申请换发"));
+            problems.add(new Problem("signature.keyId", "签名密钥 " + signer.keyId() + " 已泄露，其签名不能证明证照真实：请向签发机关申请换发"));
         }
 
         String identifier = licence.path("identifier").asText(null);
@@ -200,15 +246,24 @@ public class LicenseService {
                 problems.add(new Problem("licence." + path, "与证照库登记的内容不一致"));
             }
             if (revoked) {
-                problems.add(new Problem("licence", "证照已于 " + stored.get().revokedAt() + " 撤销："
-                        + stored.get().revokeReason()));
+                problems.add(new Problem(
+                        "licence",
+                        "证照已于 " + stored.get().revokedAt() + " 撤销："
+                                + stored.get().revokeReason()));
             }
         }
         boolean valid = problems.isEmpty();
-        return new Verification(valid, signatureValid, checkCharacterValid, stored.isPresent(), revoked,
+        return new Verification(
+                valid,
+                signatureValid,
+                checkCharacterValid,
+                stored.isPresent(),
+                revoked,
                 stored.map(LicenceRepository.StoredLicence::revokedAt).orElse(null),
-                stored.map(LicenceRepository.StoredLicence::revokeReason).orElse(null), List.copyOf(problems),
-                signer == null ? null : signer.keyId(), keyCompromised);
+                stored.map(LicenceRepository.StoredLicence::revokeReason).orElse(null),
+                List.copyOf(problems),
+                signer == null ? null : signer.keyId(),
+                keyCompromised);
     }
 
     private void create(IssueRequest request) {
@@ -219,8 +274,8 @@ public class LicenseService {
         LicenceIssuers.Codes codes = issuers.forDepartment(request.department());
         LicenceTemplate template = templates.forItem(request.itemCode(), request.itemName());
         String serial = String.format("%d%08d", issueDate.getYear(), id);
-        LicenceIdentifier identifier =
-                LicenceIdentifier.of(codes.authorityCode() + template.typeNumber(), codes.issuerCode(), serial, VERSION);
+        LicenceIdentifier identifier = LicenceIdentifier.of(
+                codes.authorityCode() + template.typeNumber(), codes.issuerCode(), serial, VERSION);
 
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         content.put("identifier", identifier.toString());
@@ -242,22 +297,32 @@ public class LicenseService {
         content.put("itemName", request.itemName());
 
         SigningKeys.Signed signature = keys.sign(CanonicalJson.bytes(content), now);
-        register.complete(id, identifier.toString(), CanonicalJson.text(content), signature.algorithm(),
-                signature.value(), signature.keyId());
+        register.complete(
+                id,
+                identifier.toString(),
+                CanonicalJson.text(content),
+                signature.algorithm(),
+                signature.value(),
+                signature.keyId());
     }
 
     private String issuerName(IssueRequest request) {
         if (request.departmentName() != null && !request.departmentName().isBlank()) {
             return request.departmentName();
         }
-        return Optional.ofNullable(request.department()).flatMap(departments::find).map(Department::name)
+        return Optional.ofNullable(request.department())
+                .flatMap(departments::find)
+                .map(Department::name)
                 .orElse("上海市人民政府");
     }
 
     private LicenceDocument document(LicenceRepository.StoredLicence stored) {
-        return new LicenceDocument(read(stored.content()),
+        return new LicenceDocument(
+                read(stored.content()),
                 new Signature(stored.signatureAlgorithm(), stored.keyId(), stored.signature()),
-                stored.revokedAt() != null, stored.revokedAt(), stored.revokeReason());
+                stored.revokedAt() != null,
+                stored.revokedAt(),
+                stored.revokeReason());
     }
 
     private JsonNode read(String content) {
@@ -274,7 +339,9 @@ public class LicenseService {
         Map<String, JsonNode> b = flatten(presented);
         TreeSet<String> paths = new TreeSet<>(a.keySet());
         paths.addAll(b.keySet());
-        return paths.stream().filter(path -> !java.util.Objects.equals(a.get(path), b.get(path))).toList();
+        return paths.stream()
+                .filter(path -> !java.util.Objects.equals(a.get(path), b.get(path)))
+                .toList();
     }
 
     private static Map<String, JsonNode> flatten(JsonNode node) {

@@ -27,8 +27,8 @@ class RevokeLicenseDelegate implements JavaDelegate {
         String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
         Object reason = execution.getVariable(FullOnlineElements.REVOKE_REASON);
 
-        boolean revoked = licenses.revoke(caseNumber, reason == null || reason.toString().isBlank()
-                ? DEFAULT_REASON : reason.toString());
+        boolean revoked = licenses.revoke(
+                caseNumber, reason == null || reason.toString().isBlank() ? DEFAULT_REASON : reason.toString());
 
         execution.setVariable(FullOnlineElements.LICENCE_REVOKED, revoked);
     }

@@ -35,6 +35,7 @@ final class SigningKeys {
 
     /** The keystore type written: PBES2 with AES-256 for keys, readable by OpenSSL 3 without its legacy provider. */
     static final String KEYSTORE_TYPE = "PKCS12-AES256-AES128";
+
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     /** What a signature over a licence is published as. */
@@ -65,8 +66,11 @@ final class SigningKeys {
         ZonedDateTime now = ZonedDateTime.now();
         X509Certificate certificate =
                 DemoCertificate.create(pair, "govflow 电子证照签发（测试）", now.minusYears(5), now.plusYears(5));
-        return new SigningKeys(LicenceKey.of("generated", certificate, LicenceKey.Status.ACTIVE), pair.getPrivate(),
-                List.of(), Sm2.DEFAULT_SIGNER_ID);
+        return new SigningKeys(
+                LicenceKey.of("generated", certificate, LicenceKey.Status.ACTIVE),
+                pair.getPrivate(),
+                List.of(),
+                Sm2.DEFAULT_SIGNER_ID);
     }
 
     /** Loads the keys; a missing keystore or key is generated only when allowed, otherwise start-up stops here. */
@@ -96,16 +100,24 @@ final class SigningKeys {
             if (settings.generateIfMissing() && !holdsSm2Key(store, settings.alias(), password)) {
                 generate(store, path, settings.alias(), password.toCharArray());
             }
-            return load(store, path, settings.alias(), password.toCharArray(), properties.signerId(),
+            return load(
+                    store,
+                    path,
+                    settings.alias(),
+                    password.toCharArray(),
+                    properties.signerId(),
                     properties.compromisedKeys());
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the licence signing keystore " + path.toAbsolutePath()
-                    + " (wrong password or not PKCS#12?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read the licence signing keystore " + path.toAbsolutePath()
+                            + " (wrong password or not PKCS#12?): " + e.getMessage(),
+                    e);
         }
     }
 
-    private static SigningKeys load(KeyStore store, Path path, String alias, char[] password, String signerId,
-            List<String> compromised) throws GeneralSecurityException {
+    private static SigningKeys load(
+            KeyStore store, Path path, String alias, char[] password, String signerId, List<String> compromised)
+            throws GeneralSecurityException {
         String where = "Licence signing keystore " + path.toAbsolutePath();
         if (!(store.getKey(alias, password) instanceof PrivateKey signingKey)
                 || !(store.getCertificate(alias) instanceof X509Certificate certificate)) {
@@ -127,8 +139,8 @@ final class SigningKeys {
         }
         byte[] probe = "govflow".getBytes();
         if (!active.verify(signerId, probe, Sm2.sign(signingKey, signerId, probe))) {
-            throw new IllegalStateException(where + ": the key under alias '" + alias
-                    + "' does not match its certificate");
+            throw new IllegalStateException(
+                    where + ": the key under alias '" + alias + "' does not match its certificate");
         }
 
         Set<String> unmatched = new LinkedHashSet<>(compromised);
@@ -154,13 +166,19 @@ final class SigningKeys {
                     + "the keystore so that its licences verify as compromised, and check the spelling");
         }
         SigningKeys keys = new SigningKeys(active, signingKey, others, signerId);
-        log.info("licence keys: {} signs new licences; {}", active.keyId(), keys.keys.stream().skip(1)
-                .map(k -> k.keyId() + " " + k.status().name().toLowerCase(Locale.ROOT)).toList());
+        log.info(
+                "licence keys: {} signs new licences; {}",
+                active.keyId(),
+                keys.keys.stream()
+                        .skip(1)
+                        .map(k -> k.keyId() + " " + k.status().name().toLowerCase(Locale.ROOT))
+                        .toList());
         return keys;
     }
 
     private static boolean holdsSm2Key(KeyStore store, String alias, String password) throws GeneralSecurityException {
-        return store.isKeyEntry(alias) && store.getCertificate(alias) != null
+        return store.isKeyEntry(alias)
+                && store.getCertificate(alias) != null
                 && Sm2.isSm2(store.getCertificate(alias).getPublicKey());
     }
 
@@ -174,8 +192,8 @@ final class SigningKeys {
             Certificate previous = store.getCertificate(alias);
             store.deleteEntry(alias);
             if (previous != null) {
-                store.setCertificateEntry(alias + "-" + previous.getPublicKey().getAlgorithm().toLowerCase(Locale.ROOT),
-                        previous);
+                store.setCertificateEntry(
+                        alias + "-" + previous.getPublicKey().getAlgorithm().toLowerCase(Locale.ROOT), previous);
             }
         }
         KeyPair pair = Sm2.newKeyPair();
@@ -189,8 +207,10 @@ final class SigningKeys {
         try (OutputStream out = Files.newOutputStream(path)) {
             store.store(out, password);
         }
-        log.warn("generated a demo SM2 licence signing key under alias '{}' in {} — production needs its own keystore",
-                alias, path.toAbsolutePath());
+        log.warn(
+                "generated a demo SM2 licence signing key under alias '{}' in {} — production needs its own keystore",
+                alias,
+                path.toAbsolutePath());
     }
 
     /** Signs with the active key; refuses when its certificate has expired (the job retries after a rotation). */
@@ -200,7 +220,9 @@ final class SigningKeys {
                     + active.notBefore() + " to " + active.notAfter() + ": rotate to a new key (docs/licences.md)");
         }
         try {
-            return new Signed(Sm2.ALGORITHM, active.keyId(),
+            return new Signed(
+                    Sm2.ALGORITHM,
+                    active.keyId(),
                     Base64.getEncoder().encodeToString(Sm2.sign(signingKey, signerId, data)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with the licence key " + active.keyId(), e);

@@ -25,11 +25,13 @@ final class Sm2 {
 
     /** The algorithm's name in licence documents and in {@code GET /api/licenses/keys}. */
     static final String ALGORITHM = "SM2-SM3";
+
     static final String JCA_SIGNATURE = "SM3withSM2";
     static final String CURVE = "sm2p256v1";
     static final String CURVE_OID = GMObjectIdentifiers.sm2p256v1.getId();
     /** GM/T 0009's default signer id (the ASCII digits 1 to 8, twice). */
     static final String DEFAULT_SIGNER_ID = "1234567812345678";
+
     static final Provider PROVIDER = new BouncyCastleProvider();
 
     private Sm2() {}
@@ -46,8 +48,11 @@ final class Sm2 {
 
     /** True for an EC public key on the SM2 P-256 curve. */
     static boolean isSm2(PublicKey key) {
-        return key instanceof ECPublicKey ec && ec.getParameters() != null
-                && ec.getParameters().getCurve().equals(GMNamedCurves.getByName(CURVE).getCurve());
+        return key instanceof ECPublicKey ec
+                && ec.getParameters() != null
+                && ec.getParameters()
+                        .getCurve()
+                        .equals(GMNamedCurves.getByName(CURVE).getCurve());
     }
 
     static byte[] sign(PrivateKey key, String signerId, byte[] data) throws GeneralSecurityException {

@@ -93,7 +93,8 @@ class CamundaMetricsPlugin extends AbstractProcessEnginePlugin {
 
         private Function<String, Counter> counter() {
             return name -> Counter.builder(ENGINE_PREFIX + name.replace('-', '.'))
-                    .description("Camunda engine metric " + name).register(registry);
+                    .description("Camunda engine metric " + name)
+                    .register(registry);
         }
     }
 
@@ -101,15 +102,17 @@ class CamundaMetricsPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-            modeOf(processDefinition.getKey()).ifPresent(mode -> processDefinition.addListener(
-                    ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> ended(mode, execution)));
+            modeOf(processDefinition.getKey())
+                    .ifPresent(mode -> processDefinition.addListener(
+                            ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> ended(mode, execution)));
         }
 
         @Override
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
             String process = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
-            ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition().addTaskListener(
-                    TaskListener.EVENTNAME_COMPLETE, (TaskListener) task -> completed(process, task));
+            ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                    .getTaskDefinition()
+                    .addTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) task -> completed(process, task));
         }
 
         private void ended(String mode, DelegateExecution execution) {
@@ -119,7 +122,8 @@ class CamundaMetricsPlugin extends AbstractProcessEnginePlugin {
 
         private void completed(String process, DelegateTask task) {
             if (task.getCreateTime() != null) {
-                long millis = EngineClock.SHANGHAI.millis() - task.getCreateTime().getTime();
+                long millis =
+                        EngineClock.SHANGHAI.millis() - task.getCreateTime().getTime();
                 metrics.taskCompleted(process, task.getTaskDefinitionKey(), Duration.ofMillis(Math.max(0, millis)));
             }
         }

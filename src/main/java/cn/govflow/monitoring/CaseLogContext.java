@@ -31,15 +31,16 @@ public class CaseLogContext implements WebMvcConfigurer {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
-                    && variables.get(KEY) instanceof String caseNumber && !caseNumber.isBlank()) {
+                    && variables.get(KEY) instanceof String caseNumber
+                    && !caseNumber.isBlank()) {
                 MDC.put(KEY, caseNumber);
             }
             return true;
         }
 
         @Override
-        public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                Exception ex) {
+        public void afterCompletion(
+                HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
             MDC.remove(KEY);
         }
     }

@@ -32,21 +32,32 @@ public class GovflowMetrics {
 
     /** A case was started by the intake (not an idempotent repeat). */
     public void caseStarted(String mode, String district, String channel) {
-        afterCommit(() -> Counter.builder(CASES_STARTED).description("办件受理申请数（新建办件）")
-                .tag("mode", value(mode)).tag("district", value(district)).tag("channel", value(channel))
-                .register(registry).increment());
+        afterCommit(() -> Counter.builder(CASES_STARTED)
+                .description("办件受理申请数（新建办件）")
+                .tag("mode", value(mode))
+                .tag("district", value(district))
+                .tag("channel", value(channel))
+                .register(registry)
+                .increment());
     }
 
     /** A case's process ended; outcome as in the models (APPROVED, NOT_APPROVED, NOT_ACCEPTED, REFUSED, WITHDRAWN). */
     public void caseEnded(String mode, String outcome) {
-        afterCommit(() -> Counter.builder(CASES_ENDED).description("办结的办件数")
-                .tag("mode", value(mode)).tag("outcome", value(outcome)).register(registry).increment());
+        afterCommit(() -> Counter.builder(CASES_ENDED)
+                .description("办结的办件数")
+                .tag("mode", value(mode))
+                .tag("outcome", value(outcome))
+                .register(registry)
+                .increment());
     }
 
     /** The intake refused an application; rule as in the ProblemDetail (R4, R11, GB11643, NotBlank…). */
     public void intakeRefused(String rule) {
-        Counter.builder(INTAKE_REFUSALS).description("收件被拒（按规则）").tag("rule", value(rule))
-                .register(registry).increment();
+        Counter.builder(INTAKE_REFUSALS)
+                .description("收件被拒（按规则）")
+                .tag("rule", value(rule))
+                .register(registry)
+                .increment();
     }
 
     /** A hand-off to the courier platform failed (the job retries, then raises an incident). */
@@ -60,20 +71,28 @@ public class GovflowMetrics {
     }
 
     private Counter courierHandOffFailures(String purpose) {
-        return Counter.builder(COURIER_HANDOFFS_FAILED).description("交寄物流平台失败次数").tag("purpose", value(purpose))
+        return Counter.builder(COURIER_HANDOFFS_FAILED)
+                .description("交寄物流平台失败次数")
+                .tag("purpose", value(purpose))
                 .register(registry);
     }
 
     /** Times the issuance of one e-licence (signing and storing it). */
     public <T> T timeLicenceIssuance(Supplier<T> issuance) {
-        return Timer.builder(LICENCE_ISSUANCE).description("电子证照签发耗时").register(registry).record(issuance);
+        return Timer.builder(LICENCE_ISSUANCE)
+                .description("电子证照签发耗时")
+                .register(registry)
+                .record(issuance);
     }
 
     /** A user task was completed this long after it was created. */
     public void taskCompleted(String process, String taskDefinition, Duration duration) {
-        afterCommit(() -> Timer.builder(TASK_COMPLETION).description("任务从创建到办理完成的时长")
-                .tag("process", value(process)).tag("task", value(taskDefinition))
-                .register(registry).record(duration));
+        afterCommit(() -> Timer.builder(TASK_COMPLETION)
+                .description("任务从创建到办理完成的时长")
+                .tag("process", value(process))
+                .tag("task", value(taskDefinition))
+                .register(registry)
+                .record(duration));
     }
 
     private static String value(String value) {

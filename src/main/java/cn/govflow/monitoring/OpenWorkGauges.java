@@ -60,26 +60,38 @@ public class OpenWorkGauges {
     private final AtomicLong jobsDue = new AtomicLong();
     private ScheduledExecutorService scheduler;
 
-    OpenWorkGauges(JdbcClient jdbc, WorkdayCalendar calendar, MeterRegistry registry,
+    OpenWorkGauges(
+            JdbcClient jdbc,
+            WorkdayCalendar calendar,
+            MeterRegistry registry,
             @Value("${govflow.monitoring.refresh-interval:30s}") Duration interval) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.interval = interval;
-        this.openCases = MultiGauge.builder("govflow.cases.open").description("办理中的办件（按办理方式和当前环节）")
+        this.openCases = MultiGauge.builder("govflow.cases.open")
+                .description("办理中的办件（按办理方式和当前环节）")
                 .register(registry);
-        this.incidents = MultiGauge.builder("govflow.incidents.open").description("未解决的流程事故（incident）")
+        this.incidents = MultiGauge.builder("govflow.incidents.open")
+                .description("未解决的流程事故（incident）")
                 .register(registry);
-        this.incidentAge = MultiGauge.builder("govflow.incidents.oldest.age").baseUnit("seconds")
-                .description("最早一起未解决事故已存在的时长").register(registry);
+        this.incidentAge = MultiGauge.builder("govflow.incidents.oldest.age")
+                .baseUnit("seconds")
+                .description("最早一起未解决事故已存在的时长")
+                .register(registry);
         for (HandlingMode mode : HandlingMode.values()) {
             overdue.put(mode, new AtomicLong());
             dueSoon.put(mode, new AtomicLong());
             Gauge.builder("govflow.cases.overdue", overdue.get(mode), AtomicLong::get)
-                    .description("已超过承诺办结日期仍未作出决定的办件").tag("mode", mode.name()).register(registry);
+                    .description("已超过承诺办结日期仍未作出决定的办件")
+                    .tag("mode", mode.name())
+                    .register(registry);
             Gauge.builder("govflow.cases.due.soon", dueSoon.get(mode), AtomicLong::get)
-                    .description("3 个工作日内到承诺办结日期、尚未作出决定的办件").tag("mode", mode.name()).register(registry);
+                    .description("3 个工作日内到承诺办结日期、尚未作出决定的办件")
+                    .tag("mode", mode.name())
+                    .register(registry);
         }
-        Gauge.builder("govflow.jobs.due", jobsDue, AtomicLong::get).description("已到期待执行的作业（job）")
+        Gauge.builder("govflow.jobs.due", jobsDue, AtomicLong::get)
+                .description("已到期待执行的作业（job）")
                 .register(registry);
     }
 
@@ -115,7 +127,10 @@ public class OpenWorkGauges {
         refreshDeadlines(LocalDate.ofInstant(now, WorkdayCalendar.ZONE));
         refreshIncidents();
         jobsDue.set(jdbc.sql("select count(*) from ACT_RU_JOB where RETRIES_ > 0 and SUSPENSION_STATE_ = 1"
-                + " and (DUEDATE_ is null or DUEDATE_ <= ?)").param(Timestamp.from(now)).query(Long.class).single());
+                        + " and (DUEDATE_ is null or DUEDATE_ <= ?)")
+                .param(Timestamp.from(now))
+                .query(Long.class)
+                .single());
     }
 
     private List<MultiGauge.Row<?>> openCaseRows() {
@@ -127,10 +142,11 @@ public class OpenWorkGauges {
                 .query((rs, i) -> {
                     String step = rs.getString("step");
                     long cases = rs.getLong("cases");
-                    CamundaMetricsPlugin.modeOf(rs.getString("process_key")).ifPresent(mode -> rows.add(
-                            MultiGauge.Row.of(Tags.of("mode", mode, "step", step), cases)));
+                    CamundaMetricsPlugin.modeOf(rs.getString("process_key"))
+                            .ifPresent(mode -> rows.add(MultiGauge.Row.of(Tags.of("mode", mode, "step", step), cases)));
                     return null;
-                }).list();
+                })
+                .list();
         return rows;
     }
 
@@ -156,7 +172,8 @@ public class OpenWorkGauges {
                         }
                     }
                     return null;
-                }).list();
+                })
+                .list();
         counts.forEach((mode, c) -> {
             overdue.get(mode).set(c[0]);
             dueSoon.get(mode).set(c[1]);
@@ -174,10 +191,15 @@ public class OpenWorkGauges {
                     Tags tags = Tags.of("process", rs.getString("process_key"), "activity", rs.getString("activity"));
                     open.add(MultiGauge.Row.of(tags, rs.getLong("incidents")));
                     Instant oldest = rs.getTimestamp("oldest").toInstant();
-                    age.add(MultiGauge.Row.of(tags, () -> Math.max(0,
-                            Duration.between(oldest, EngineClock.SHANGHAI.instant()).toSeconds())));
+                    age.add(MultiGauge.Row.of(
+                            tags,
+                            () -> Math.max(
+                                    0,
+                                    Duration.between(oldest, EngineClock.SHANGHAI.instant())
+                                            .toSeconds())));
                     return null;
-                }).list();
+                })
+                .list();
         incidents.register(open, true);
         incidentAge.register(age, true);
     }

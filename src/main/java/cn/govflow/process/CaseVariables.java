@@ -35,6 +35,7 @@ public final class CaseVariables {
     public static final String PAPER_MATERIALS = "paperMaterials";
     /** Where the statutory clock starts (R16); the clock's variables are named by {@link CaseClock}. */
     public static final String CLOCK_STARTS_AT = CaseClock.CLOCK_STARTS_AT;
+
     public static final String VOUCHER_ISSUED_BY = "voucherIssuedBy";
 
     // Outcomes of the contract's user tasks.
@@ -48,11 +49,13 @@ public final class CaseVariables {
     public static final String REASON = "reason";
     /** 人工寄送: RETRY (hand off again) or HANDED_OVER (delivered another way, with dispatchNote). */
     public static final String DISPATCH_OUTCOME = "dispatchOutcome";
+
     public static final String DISPATCH_NOTE = "dispatchNote";
 
     // Milestones the models write (docs/processes.md).
     /** When the window received the case (or the online receipt voucher was recorded). */
     public static final String RECEIVED_AT = "receivedAt";
+
     public static final String ACCEPTED_AT = "acceptedAt";
     /** When the courier platform reported the result delivered. */
     public static final String DELIVERED_AT = "deliveredAt";
@@ -78,6 +81,7 @@ public final class CaseVariables {
     public static final String HAND_OFF_FAILURE = "handOffFailure";
     /** The BPMN error code of a failed courier hand-off, caught by the models' 交寄失败 boundary events. */
     public static final String ERROR_HAND_OFF_FAILED = "HandOffFailed";
+
     public static final String OUTCOME = "outcome";
 
     private CaseVariables() {}

@@ -46,6 +46,7 @@ public final class DelegatedImplementationElements {
     public static final String DECISION_LEVEL = "decisionLevel";
     /** Review's choice of special procedure (R27): NONE, SITE_INSPECTION, EXPERT_REVIEW, HEARING. */
     public static final String SPECIAL_PROCEDURE = "specialProcedure";
+
     public static final String SPECIAL_PROCEDURE_DAYS = "specialProcedureDays";
     public static final String SPECIAL_PROCEDURE_FINDINGS = "specialProcedureFindings";
     public static final String SPOT_CHECK_DRAWN = "spotCheckDrawn";

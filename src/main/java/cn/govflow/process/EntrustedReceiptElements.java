@@ -34,6 +34,7 @@ public final class EntrustedReceiptElements {
     // Timers.
     /** The courier platform reports the paper delivered to the city; the case still waits for the city. */
     public static final String BOUNDARY_PAPER_MATERIALS_DELIVERED = "BoundaryEvent_PaperMaterialsDelivered";
+
     public static final String TIMER_PAPER_TRANSFER_OVERDUE = "BoundaryEvent_PaperTransferOverdue";
     public static final String TIMER_RECEIPT_SUPPLEMENT_EXPIRED = "BoundaryEvent_ReceiptSupplementExpired";
     public static final String TIMER_ACCEPTANCE_SUPPLEMENT_EXPIRED = "BoundaryEvent_AcceptanceSupplementExpired";
@@ -63,6 +64,7 @@ public final class EntrustedReceiptElements {
     public static final String ACCEPTANCE_EXPECTED_BY = "acceptanceExpectedBy";
     /** Who issued the receipt voucher (copy of the plan's voucherIssuedBy, R17) and its number. */
     public static final String RECEIPT_VOUCHER_ISSUED_BY = "receiptVoucherIssuedBy";
+
     public static final String RECEIPT_VOUCHER_NUMBER = "receiptVoucherNumber";
     public static final String ELECTRONIC_TRANSFER_AT = "electronicTransferAt";
     public static final String PAPER_ARRIVED_AT = "paperArrivedAt";

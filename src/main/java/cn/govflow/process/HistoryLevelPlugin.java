@@ -37,7 +37,8 @@ public class HistoryLevelPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
+        List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryLevels());
         levels.add(LEVEL);
         configuration.setCustomHistoryLevels(levels);

@@ -16,12 +16,20 @@ public record TaskOutcomeRule(String variable, List<String> allowedValues, Map<S
 
     /** The rules of the task ids in docs/processes.md; every model that uses such an id gets them. */
     public static final Map<String, TaskOutcomeRule> CONTRACT = Map.of(
-            ContractElements.TASK_WINDOW_RECEIPT, new TaskOutcomeRule(CaseVariables.RECEIPT_OUTCOME,
-                    List.of("RECEIVED", "SUPPLEMENT", "REFUSED"),
-                    Map.of("SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "REFUSED", CaseVariables.REASON)),
-            ContractElements.TASK_ACCEPTANCE, new TaskOutcomeRule(CaseVariables.ACCEPTANCE_OUTCOME,
-                    List.of("ACCEPTED", "SUPPLEMENT", "NOT_ACCEPTED"),
-                    Map.of("SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "NOT_ACCEPTED", CaseVariables.REASON)),
+            ContractElements.TASK_WINDOW_RECEIPT,
+                    new TaskOutcomeRule(
+                            CaseVariables.RECEIPT_OUTCOME,
+                            List.of("RECEIVED", "SUPPLEMENT", "REFUSED"),
+                            Map.of("SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "REFUSED", CaseVariables.REASON)),
+            ContractElements.TASK_ACCEPTANCE,
+                    new TaskOutcomeRule(
+                            CaseVariables.ACCEPTANCE_OUTCOME,
+                            List.of("ACCEPTED", "SUPPLEMENT", "NOT_ACCEPTED"),
+                            Map.of(
+                                    "SUPPLEMENT",
+                                    CaseVariables.MISSING_MATERIALS,
+                                    "NOT_ACCEPTED",
+                                    CaseVariables.REASON)),
             ContractElements.TASK_REVIEW, new TaskOutcomeRule(CaseVariables.REVIEW_OPINION, List.of(), Map.of()),
             ContractElements.TASK_DECISION, decision(),
             DelegatedImplementationElements.TASK_CITY_DECISION, decision(),
@@ -29,7 +37,9 @@ public record TaskOutcomeRule(String variable, List<String> allowedValues, Map<S
 
     /** 决定 (a district's or, after 转报, the city's): APPROVED, or NOT_APPROVED with a reason. */
     private static TaskOutcomeRule decision() {
-        return new TaskOutcomeRule(CaseVariables.DECISION, List.of("APPROVED", "NOT_APPROVED"),
+        return new TaskOutcomeRule(
+                CaseVariables.DECISION,
+                List.of("APPROVED", "NOT_APPROVED"),
                 Map.of("NOT_APPROVED", CaseVariables.REASON));
     }
 }

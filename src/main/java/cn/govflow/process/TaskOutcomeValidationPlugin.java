@@ -99,8 +99,10 @@ public class TaskOutcomeValidationPlugin extends AbstractProcessEnginePlugin {
     /** The rule a user task declares with {@code outcome.*} Camunda properties, or null. */
     public static TaskOutcomeRule declaredRule(Element userTask) {
         Element extensions = userTask.element("extensionElements");
-        Element properties = extensions == null ? null : extensions.elementNS(
-                org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+        Element properties = extensions == null
+                ? null
+                : extensions.elementNS(
+                        org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
         if (properties == null) {
             return null;
         }
@@ -117,7 +119,10 @@ public class TaskOutcomeValidationPlugin extends AbstractProcessEnginePlugin {
             if (name.equals(PROPERTY_VARIABLE)) {
                 variable = value.trim();
             } else if (name.equals(PROPERTY_VALUES)) {
-                values = Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+                values = Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
             } else if (name.startsWith(PROPERTY_REQUIRES)) {
                 requires.put(name.substring(PROPERTY_REQUIRES.length()), value.trim());
             }
@@ -138,17 +143,18 @@ public class TaskOutcomeValidationPlugin extends AbstractProcessEnginePlugin {
             Object value = task.getVariable(rule.variable());
             String text = value == null ? "" : value.toString().trim();
             if (text.isEmpty()) {
-                throw new FormFieldValidationException("required",
-                        task.getName() + "：必须填写 " + rule.variable());
+                throw new FormFieldValidationException("required", task.getName() + "：必须填写 " + rule.variable());
             }
             if (!rule.allowedValues().isEmpty() && !rule.allowedValues().contains(text)) {
-                throw new FormFieldValidationException("allowedValues", task.getName() + "：" + rule.variable()
-                        + " 的取值必须是 " + String.join(" / ", rule.allowedValues()) + "，收到的是 " + text);
+                throw new FormFieldValidationException(
+                        "allowedValues",
+                        task.getName() + "：" + rule.variable() + " 的取值必须是 " + String.join(" / ", rule.allowedValues())
+                                + "，收到的是 " + text);
             }
             String required = rule.requiredWith().get(text);
             if (required != null && isBlank(task.getVariable(required))) {
-                throw new FormFieldValidationException("required", task.getName() + "：" + rule.variable()
-                        + " 为 " + text + " 时必须填写 " + required);
+                throw new FormFieldValidationException(
+                        "required", task.getName() + "：" + rule.variable() + " 为 " + text + " 时必须填写 " + required);
             }
         }
 

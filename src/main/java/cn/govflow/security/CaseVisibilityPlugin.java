@@ -32,7 +32,8 @@ public class CaseVisibilityPlugin extends AbstractProcessEnginePlugin {
         ParseListeners.addAfterEngine(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                        .getTaskDefinition()
                         .addTaskListener(TaskListener.EVENTNAME_CREATE, new GrantCaseToCandidateGroups());
             }
         });
@@ -50,8 +51,12 @@ public class CaseVisibilityPlugin extends AbstractProcessEnginePlugin {
                 if (link.getGroupId() == null || !IdentityLinkType.CANDIDATE.equals(link.getType())) {
                     continue;
                 }
-                if (authorizations.findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT,
-                        link.getGroupId(), Resources.PROCESS_INSTANCE, task.getProcessInstanceId()) == null) {
+                if (authorizations.findAuthorizationByGroupIdAndResourceId(
+                                Authorization.AUTH_TYPE_GRANT,
+                                link.getGroupId(),
+                                Resources.PROCESS_INSTANCE,
+                                task.getProcessInstanceId())
+                        == null) {
                     AuthorizationEntity grant = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
                     grant.setGroupId(link.getGroupId());
                     grant.setResource(Resources.PROCESS_INSTANCE);

@@ -32,7 +32,8 @@ class DemoUsers {
     @EventListener(ApplicationStartedEvent.class)
     @Order(1)
     void createDemoUsers() {
-        Set<String> existing = identity.createUserQuery().list().stream().map(User::getId)
+        Set<String> existing = identity.createUserQuery().list().stream()
+                .map(User::getId)
                 .collect(Collectors.toCollection(HashSet::new));
         int created = 0;
         for (Groups.GroupDef group : groups.all()) {
@@ -46,7 +47,10 @@ class DemoUsers {
                 created++;
             }
         }
-        log.warn("demo profile: {} demo users with password '{}' ({} new) — never use this profile in production",
-                groups.all().size(), PASSWORD, created);
+        log.warn(
+                "demo profile: {} demo users with password '{}' ({} new) — never use this profile in production",
+                groups.all().size(),
+                PASSWORD,
+                created);
     }
 }

@@ -18,6 +18,7 @@ public class Groups {
     public static final String ADMIN = "camunda-admin";
     /** Operators' monitoring (Prometheus): reads /actuator/prometheus, nothing else. */
     public static final String MONITORING = "monitoring";
+
     public static final String WINDOW_PREFIX = "window-";
     public static final String CHIEF_PREFIX = "chief-";
 
@@ -39,8 +40,10 @@ public class Groups {
         for (Department department : departments.all()) {
             list.add(new GroupDef(department.cityGroup(), department.name(), "WORKFLOW"));
             for (District district : District.values()) {
-                list.add(new GroupDef(department.districtGroup(district),
-                        district.displayName() + department.districtName().replaceFirst("^区", ""), "WORKFLOW"));
+                list.add(new GroupDef(
+                        department.districtGroup(district),
+                        district.displayName() + department.districtName().replaceFirst("^区", ""),
+                        "WORKFLOW"));
             }
         }
         this.all = List.copyOf(list);

@@ -17,9 +17,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,10 @@ class IdentityBootstrap {
     private final Groups groups;
     private final SecurityProperties properties;
 
-    IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, Groups groups,
+    IdentityBootstrap(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            Groups groups,
             SecurityProperties properties) {
         this.identity = identity;
         this.authorizations = authorizations;
@@ -49,7 +52,8 @@ class IdentityBootstrap {
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     void bootstrap() {
-        Set<String> existing = identity.createGroupQuery().list().stream().map(Group::getId)
+        Set<String> existing = identity.createGroupQuery().list().stream()
+                .map(Group::getId)
                 .collect(Collectors.toCollection(HashSet::new));
         int created = 0;
         for (Groups.GroupDef def : groups.all()) {
@@ -88,8 +92,14 @@ class IdentityBootstrap {
 
         // Supervisors watch everything in Cockpit and can change nothing.
         group(Groups.SUPERVISOR, Resources.APPLICATION, "cockpit", "ACCESS");
-        group(Groups.SUPERVISOR, Resources.PROCESS_DEFINITION, ANY, "READ", "READ_INSTANCE",
-                "READ_HISTORY", "READ_TASK");
+        group(
+                Groups.SUPERVISOR,
+                Resources.PROCESS_DEFINITION,
+                ANY,
+                "READ",
+                "READ_INSTANCE",
+                "READ_HISTORY",
+                "READ_TASK");
         group(Groups.SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, "READ");
         group(Groups.SUPERVISOR, Resources.TASK, ANY, "READ");
         group(Groups.SUPERVISOR, Resources.HISTORIC_TASK, ANY, "READ");
@@ -97,14 +107,17 @@ class IdentityBootstrap {
 
         // Process owners deploy models and see how they run.
         group(Groups.PROCESS_OWNER, Resources.APPLICATION, "cockpit", "ACCESS");
-        group(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, "CREATE", "READ",
-                "DELETE");
-        group(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, "READ", "READ_INSTANCE",
-                "READ_HISTORY");
+        group(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, "CREATE", "READ", "DELETE");
+        group(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, "READ", "READ_INSTANCE", "READ_HISTORY");
         // ... and repair running cases after a model fix (docs/migrating-cases.md): migrate them to the fixed
         // version, synchronously or as a batch, then retry their failed jobs. Added to an existing grant too.
         groupAdds(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, "MIGRATE_INSTANCE", "RETRY_JOB");
-        groupAdds(Groups.PROCESS_OWNER, Resources.BATCH, ANY, "READ", "CREATE_BATCH_MIGRATE_PROCESS_INSTANCES",
+        groupAdds(
+                Groups.PROCESS_OWNER,
+                Resources.BATCH,
+                ANY,
+                "READ",
+                "CREATE_BATCH_MIGRATE_PROCESS_INSTANCES",
                 "CREATE_BATCH_SET_JOB_RETRIES");
 
         for (Resource resource : Resources.values()) {
@@ -113,8 +126,13 @@ class IdentityBootstrap {
     }
 
     private void global(Resource resource, String resourceId, String... permissions) {
-        if (authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
-                .resourceType(resource).resourceId(resourceId).count() == 0) {
+        if (authorizations
+                        .createAuthorizationQuery()
+                        .authorizationType(AUTH_TYPE_GLOBAL)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .count()
+                == 0) {
             Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
             auth.setUserId(ANY);
             save(auth, resource, resourceId, permissions);
@@ -122,8 +140,13 @@ class IdentityBootstrap {
     }
 
     private void group(String groupId, Resource resource, String resourceId, String... permissions) {
-        if (authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).count() == 0) {
+        if (authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(groupId)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .count()
+                == 0) {
             Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             auth.setGroupId(groupId);
             save(auth, resource, resourceId, permissions);
@@ -132,8 +155,13 @@ class IdentityBootstrap {
 
     /** Like {@link #group}, but also adds the permissions missing from a grant an earlier start created. */
     private void groupAdds(String groupId, Resource resource, String resourceId, String... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization existing = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         if (existing == null) {
             group(groupId, resource, resourceId, permissions);
             return;
@@ -152,7 +180,8 @@ class IdentityBootstrap {
         auth.setResource(resource);
         auth.setResourceId(resourceId);
         for (String permission : permissions) {
-            auth.addPermission(ResourceTypeUtil.getPermissionByNameAndResourceType(permission, resource.resourceType()));
+            auth.addPermission(
+                    ResourceTypeUtil.getPermissionByNameAndResourceType(permission, resource.resourceType()));
         }
         authorizations.saveAuthorization(auth);
     }

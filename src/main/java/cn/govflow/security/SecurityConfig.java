@@ -25,22 +25,31 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-            EngineAuthenticationFilter engineAuthentication, ProblemAuthenticationEntryPoint entryPoint,
-            SecurityProperties properties) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            CamundaIdentityAuthenticationProvider provider,
+            EngineAuthenticationFilter engineAuthentication,
+            ProblemAuthenticationEntryPoint entryPoint,
+            SecurityProperties properties)
+            throws Exception {
         // Path matchers on the request URI: /engine-rest is a Jersey servlet, not Spring MVC.
-        http.securityMatcher(new OrRequestMatcher(ant("/api/**"), ant("/engine-rest/**"), ant("/courier-desk/**"),
-                        ant("/actuator/**")))
+        http.securityMatcher(new OrRequestMatcher(
+                        ant("/api/**"), ant("/engine-rest/**"), ant("/courier-desk/**"), ant("/actuator/**")))
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(ant("/actuator/health"), ant("/actuator/health/**")).permitAll()
-                        .requestMatchers(ant("/actuator/prometheus")).hasAnyAuthority(
-                                Authorities.group(Groups.ADMIN), Authorities.group(Groups.MONITORING))
-                        .requestMatchers(ant("/actuator/**")).hasAuthority(Authorities.group(Groups.ADMIN))
-                        .requestMatchers(ant(HttpMethod.GET, "/api/licenses/public-key")).permitAll()
-                        .requestMatchers(ant(HttpMethod.GET, "/api/licenses/keys")).permitAll()
-                        .requestMatchers(ant(HttpMethod.POST, "/api/licenses/verify")).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(ant("/actuator/health"), ant("/actuator/health/**"))
+                        .permitAll()
+                        .requestMatchers(ant("/actuator/prometheus"))
+                        .hasAnyAuthority(Authorities.group(Groups.ADMIN), Authorities.group(Groups.MONITORING))
+                        .requestMatchers(ant("/actuator/**"))
+                        .hasAuthority(Authorities.group(Groups.ADMIN))
+                        .requestMatchers(ant(HttpMethod.GET, "/api/licenses/public-key"))
+                        .permitAll()
+                        .requestMatchers(ant(HttpMethod.GET, "/api/licenses/keys"))
+                        .permitAll()
+                        .requestMatchers(ant(HttpMethod.POST, "/api/licenses/verify"))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 // stateless, and a read with the webapp login must not rotate the webapps' session id
@@ -54,7 +63,8 @@ class SecurityConfig {
 
     /** Runs inside the API chain only, after authentication; not a second time as a plain servlet filter. */
     @Bean
-    FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationRegistration(EngineAuthenticationFilter filter) {
+    FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationRegistration(
+            EngineAuthenticationFilter filter) {
         FilterRegistrationBean<EngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;

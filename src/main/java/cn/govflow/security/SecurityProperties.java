@@ -11,6 +11,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("govflow.security")
 public record SecurityProperties(
-        @NotBlank(message = "GOVFLOW_ADMIN_PASSWORD is not set: give the admin's password in the environment "
-                + "(or run with the demo profile)")
-                String adminPassword) {}
+        @NotBlank(
+                message = "GOVFLOW_ADMIN_PASSWORD is not set: give the admin's password in the environment "
+                        + "(or run with the demo profile)")
+        String adminPassword) {}

@@ -94,7 +94,9 @@ class WebappLogin {
             }
 
             @Override
-            public void saveContext(SecurityContext context, HttpServletRequest request,
+            public void saveContext(
+                    SecurityContext context,
+                    HttpServletRequest request,
                     jakarta.servlet.http.HttpServletResponse response) {
                 sessions.saveContext(context, request, response);
             }

@@ -40,10 +40,13 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
             Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
             if (logins != null && logins.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
-                var authorities = user.getGroupIds().stream().map(Authorities::group)
-                        .map(SimpleGrantedAuthority::new).toList();
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, authorities));
+                var authorities = user.getGroupIds().stream()
+                        .map(Authorities::group)
+                        .map(SimpleGrantedAuthority::new)
+                        .toList();
+                SecurityContextHolder.getContext()
+                        .setAuthentication(
+                                UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, authorities));
             }
         }
         chain.doFilter(request, response);

@@ -50,43 +50,58 @@ class WindowDeskSecurityConfig {
     static final String LOGIN_PAGE = PATH + "/login.html";
     /** Not Camunda's {@code XSRF-TOKEN}: the webapps set their own cookie of that name. */
     static final String CSRF_COOKIE = "GOVFLOW-DESK-XSRF";
+
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
     @Bean
     @Order(0)
-    SecurityFilterChain windowDeskChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-            ProblemAuthenticationEntryPoint problems, WebappLogin webapps) throws Exception {
+    SecurityFilterChain windowDeskChain(
+            HttpSecurity http,
+            CamundaIdentityAuthenticationProvider provider,
+            ProblemAuthenticationEntryPoint problems,
+            WebappLogin webapps)
+            throws Exception {
         RequestMatcher deskApi = new OrRequestMatcher(ant(PATH + "/api/**"), ant("/api/**"));
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieName(CSRF_COOKIE);
         csrfTokens.setHeaderName(CSRF_HEADER);
         csrfTokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Strict"));
-        http.securityMatcher(new OrRequestMatcher(ant(PATH), ant(PATH + "/**"),
+        http.securityMatcher(new OrRequestMatcher(
+                        ant(PATH),
+                        ant(PATH + "/**"),
                         new AndRequestMatcher(ant("/api/**"), WindowDeskSecurityConfig::fromDeskScript)))
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(ant(LOGIN_PAGE), ant(PATH + "/login.js"), ant(PATH + "/api.js"),
-                                ant(PATH + "/desk.css")).permitAll()
-                        .anyRequest().access(WindowDeskSecurityConfig.windowClerk()))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                ant(LOGIN_PAGE),
+                                ant(PATH + "/login.js"),
+                                ant(PATH + "/api.js"),
+                                ant(PATH + "/desk.css"))
+                        .permitAll()
+                        .anyRequest()
+                        .access(WindowDeskSecurityConfig.windowClerk()))
                 .securityContext(context -> context.securityContextRepository(webapps.repository()))
-                .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(PATH + "/login")
+                .formLogin(form -> form.loginPage(LOGIN_PAGE)
+                        .loginProcessingUrl(PATH + "/login")
                         .successHandler((request, response, authentication) -> {
                             webapps.logIntoWebapps(request, authentication.getName());
                             response.sendRedirect(request.getContextPath() + PATH + "/");
                         })
-                        .failureUrl(LOGIN_PAGE + "?error").permitAll())
+                        .failureUrl(LOGIN_PAGE + "?error")
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl(PATH + "/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-                .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(request, response,
-                                HttpStatus.UNAUTHORIZED, "收件台登录已失效，请重新登录"), deskApi)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                                (request, response, e) ->
+                                        problems.write(request, response, HttpStatus.UNAUTHORIZED, "收件台登录已失效，请重新登录"),
+                                deskApi)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                                 AntPathRequestMatcher.antMatcher("/**"))
                         .defaultAccessDeniedHandlerFor(deniedProblem(problems), deskApi)
-                        .defaultAccessDeniedHandlerFor(WindowDeskSecurityConfig::deniedPage,
-                                AntPathRequestMatcher.antMatcher("/**")))
+                        .defaultAccessDeniedHandlerFor(
+                                WindowDeskSecurityConfig::deniedPage, AntPathRequestMatcher.antMatcher("/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));
         return http.build();
     }
@@ -103,14 +118,17 @@ class WindowDeskSecurityConfig {
     }
 
     static boolean isWindowClerk(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated()
+        return authentication != null
+                && authentication.isAuthenticated()
                 && Authorities.groupsOf(authentication).stream().anyMatch(g -> g.startsWith(Groups.WINDOW_PREFIX));
     }
 
     private static AccessDeniedHandler deniedProblem(ProblemAuthenticationEntryPoint problems) {
-        return (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-                e instanceof CsrfException ? "收件台的安全令牌已失效，请刷新页面后重试"
-                        : "收件台只供综合窗口（window-<区>）使用");
+        return (request, response, e) -> problems.write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                e instanceof CsrfException ? "收件台的安全令牌已失效，请刷新页面后重试" : "收件台只供综合窗口（window-<区>）使用");
     }
 
     /** A Chinese page, not a JSON body: the refused user reads it in the browser and can log out from it. */
@@ -134,8 +152,9 @@ class WindowDeskSecurityConfig {
     /** Loads the deferred CSRF token on every desk request, so that its cookie is always there for the script. */
     private static final class CsrfCookieFilter extends OncePerRequestFilter {
         @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, IOException {
+        protected void doFilterInternal(
+                HttpServletRequest request, HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, IOException {
             CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
             if (token != null) {
                 token.getToken();

@@ -18,8 +18,8 @@ public class DelegationSuspensions {
     /** The reason intake gives the applicant while a suspension is active. */
     public static final String REFUSAL_REASON = "该事项在本区的下放审批权限已暂停";
 
-    public record Suspension(long id, String itemCode, String district, String reason, String caseNumber,
-            Instant suspendedAt) {}
+    public record Suspension(
+            long id, String itemCode, String district, String reason, String caseNumber, Instant suspendedAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,8 +33,7 @@ public class DelegationSuspensions {
     public boolean isSuspended(String itemCode, String district) {
         return jdbc.sql("""
                 select count(*) from gf_delegation_suspension
-                 where item_code = ? and district = ? and lifted_at is null""")
-                .params(itemCode, district).query(Long.class).single() > 0;
+                 where item_code = ? and district = ? and lifted_at is null""").params(itemCode, district).query(Long.class).single() > 0;
     }
 
     /** Suspends unless already suspended (a retried job suspends once). */
@@ -46,7 +45,8 @@ public class DelegationSuspensions {
         jdbc.sql("""
                 insert into gf_delegation_suspension (item_code, district, reason, case_number, suspended_at)
                 values (?, ?, ?, ?, ?)""")
-                .params(itemCode, district, reason, caseNumber, Timestamp.from(clock.instant())).update();
+                .params(itemCode, district, reason, caseNumber, Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Returns false when nothing was suspended. */
@@ -55,7 +55,9 @@ public class DelegationSuspensions {
         return jdbc.sql("""
                 update gf_delegation_suspension set lifted_at = ?, lifted_by = ?
                  where item_code = ? and district = ? and lifted_at is null""")
-                .params(Timestamp.from(clock.instant()), liftedBy, itemCode, district).update() > 0;
+                        .params(Timestamp.from(clock.instant()), liftedBy, itemCode, district)
+                        .update()
+                > 0;
     }
 
     @Transactional(readOnly = true)
@@ -63,8 +65,13 @@ public class DelegationSuspensions {
         return jdbc.sql("""
                 select id, item_code, district, reason, case_number, suspended_at
                   from gf_delegation_suspension where lifted_at is null order by suspended_at""")
-                .query((rs, i) -> new Suspension(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .query((rs, i) -> new Suspension(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list();
     }
 }

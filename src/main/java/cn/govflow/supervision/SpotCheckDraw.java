@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 public class SpotCheckDraw {
 
-
     private final double rate;
     private final RandomGenerator random;
     private final BiConsumer<String, Boolean> ledger;

@@ -1,13 +1,12 @@
 package cn.govflow.supervision;
 
+import cn.govflow.security.Authorities;
+import cn.govflow.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import cn.govflow.security.Authorities;
-import cn.govflow.security.Groups;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,8 +31,17 @@ class SupervisionController {
     }
 
     @Operation(summary = "列出被暂停的下放审批权限", description = "抽查发现问题后暂停的事项与区；监管人员（supervisor）和系统管理员可查。")
-    @ApiResponse(responseCode = "200", description = "仍在暂停中的下放权限", content = @Content(mediaType = "application/json",
-            array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DelegationSuspensions.Suspension.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "仍在暂停中的下放权限",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            array =
+                                    @io.swagger.v3.oas.annotations.media.ArraySchema(
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = DelegationSuspensions.Suspension.class))))
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @GetMapping
     ResponseEntity<?> active(@Parameter(hidden = true) Authentication caller) {
@@ -49,15 +57,15 @@ class SupervisionController {
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @DeleteMapping("/{itemCode}/{district}")
-    ResponseEntity<?> lift(@Parameter(description = "事项编号", example = "2022-DI-026") @PathVariable String itemCode,
+    ResponseEntity<?> lift(
+            @Parameter(description = "事项编号", example = "2022-DI-026") @PathVariable String itemCode,
             @Parameter(description = "区的拼音代码", example = "chongming") @PathVariable String district,
             @Parameter(hidden = true) Authentication caller) {
         if (!Authorities.isMember(caller, Groups.ADMIN)) {
             return problem(HttpStatus.FORBIDDEN, "只有系统管理员（camunda-admin）可以恢复下放审批权限", null);
         }
         if (!suspensions.lift(itemCode, district, caller.getName())) {
-            return problem(HttpStatus.NOT_FOUND, "事项 " + itemCode + " 在 " + district + " 没有被暂停的下放审批权限",
-                    "itemCode");
+            return problem(HttpStatus.NOT_FOUND, "事项 " + itemCode + " 在 " + district + " 没有被暂停的下放审批权限", "itemCode");
         }
         return ResponseEntity.noContent().build();
     }

@@ -11,8 +11,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SupervisionLedger {
 
-    record Report(String caseNumber, String itemCode, String itemName, String district, String department,
-            String decisionLevel, Instant reportedAt, Boolean spotCheckDrawn, String spotCheckResult,
+    record Report(
+            String caseNumber,
+            String itemCode,
+            String itemName,
+            String district,
+            String department,
+            String decisionLevel,
+            Instant reportedAt,
+            Boolean spotCheckDrawn,
+            String spotCheckResult,
             String spotCheckReason) {}
 
     private final JdbcClient jdbc;
@@ -24,7 +32,12 @@ class SupervisionLedger {
     }
 
     /** Returns false when the case was reported before (a retried job). */
-    boolean report(String caseNumber, String itemCode, String itemName, String district, String department,
+    boolean report(
+            String caseNumber,
+            String itemCode,
+            String itemName,
+            String district,
+            String department,
             String decisionLevel) {
         if (find(caseNumber).isPresent()) {
             return false;
@@ -40,15 +53,15 @@ class SupervisionLedger {
 
     void markDrawn(String caseNumber, boolean drawn) {
         jdbc.sql("update gf_supervision_report set spot_check_drawn = ? where case_number = ?")
-                .params(drawn, caseNumber).update();
+                .params(drawn, caseNumber)
+                .update();
     }
 
     void recordSpotCheck(String caseNumber, String result, String reason) {
         jdbc.sql("""
                 update gf_supervision_report
                    set spot_check_result = ?, spot_check_reason = ?, spot_checked_at = ?
-                 where case_number = ?""")
-                .params(result, reason, now(), caseNumber).update();
+                 where case_number = ?""").params(result, reason, now(), caseNumber).update();
     }
 
     Optional<Report> find(String caseNumber) {
@@ -57,9 +70,17 @@ class SupervisionLedger {
                        spot_check_drawn, spot_check_result, spot_check_reason
                   from gf_supervision_report where case_number = ?""")
                 .param(caseNumber)
-                .query((rs, i) -> new Report(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                        (Boolean) rs.getObject(8), rs.getString(9), rs.getString(10)))
+                .query((rs, i) -> new Report(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant(),
+                        (Boolean) rs.getObject(8),
+                        rs.getString(9),
+                        rs.getString(10)))
                 .optional();
     }
 

@@ -9,4 +9,6 @@ import org.springframework.validation.annotation.Validated;
 /** {@code govflow.supervision.spot-check-rate}: the share of district approvals drawn for a spot check. */
 @Validated
 @ConfigurationProperties("govflow.supervision")
-record SupervisionProperties(@DefaultValue("0.10") @DecimalMin("0.0") @DecimalMax("1.0") double spotCheckRate) {}
+record SupervisionProperties(
+        @DefaultValue("0.10") @DecimalMin("0.0") @DecimalMax("1.0")
+        double spotCheckRate) {}

@@ -36,7 +36,11 @@ public class ApiException extends RuntimeException {
         if (rule instanceof String text && !text.isBlank()) {
             return text;
         }
-        return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return violation
+                .getConstraintDescriptor()
+                .getAnnotation()
+                .annotationType()
+                .getSimpleName();
     }
 
     public static ApiException notFound(String field, String detail) {

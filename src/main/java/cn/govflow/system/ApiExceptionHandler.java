@@ -75,25 +75,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         String allowed = e.getRequiredType() != null && e.getRequiredType().isEnum()
-                ? "，可选值：" + Arrays.toString(e.getRequiredType().getEnumConstants()) : "";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
-                "参数 " + e.getName() + " 的值 '" + e.getValue() + "' 无效" + allowed, e.getName(), "type", request);
+                ? "，可选值：" + Arrays.toString(e.getRequiredType().getEnumConstants())
+                : "";
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "参数 " + e.getName() + " 的值 '" + e.getValue() + "' 无效" + allowed,
+                e.getName(),
+                "type",
+                request);
         return ResponseEntity.badRequest().body(problem);
     }
 
     /** A message that arrives when nothing waits for it (docs/processes.md): 409. */
     @ExceptionHandler(MismatchingMessageCorrelationException.class)
     ResponseEntity<ProblemDetail> nothingWaits(MismatchingMessageCorrelationException e, HttpServletRequest request) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "当前没有等待该消息的办件环节", "messageName",
-                "correlation", request);
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "当前没有等待该消息的办件环节", "messageName", "correlation", request);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     /** Someone else changed the same case at the same moment: try again. */
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingException e, HttpServletRequest request) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "办件同时被他人修改，请重试", null, "concurrent-change",
-                request);
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "办件同时被他人修改，请重试", null, "concurrent-change", request);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
@@ -112,8 +115,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             errors.add(error(error.getField(), ruleOf(error), error.getDefaultMessage()));
@@ -125,17 +128,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
-                error(result.getMethodParameter().getParameterName(), ruleOf(error), error.getDefaultMessage()))));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> errors.add(error(
+                                result.getMethodParameter().getParameterName(),
+                                ruleOf(error),
+                                error.getDefaultMessage()))));
         return new ResponseEntity<>(badRequest(errors, servletRequest(request)).getBody(), HttpStatus.BAD_REQUEST);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = "body";
         String rule = "json";
         String detail = "请求体不是有效的 JSON";
@@ -146,7 +153,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 rule = "format";
                 Class<?> target = invalid.getTargetType();
                 detail = "字段 " + field + " 的值 '" + invalid.getValue() + "' 无效"
-                        + (target != null && target.isEnum() ? "，可选值：" + Arrays.toString(target.getEnumConstants()) : "");
+                        + (target != null && target.isEnum()
+                                ? "，可选值：" + Arrays.toString(target.getEnumConstants())
+                                : "");
             } else if (cause instanceof UnrecognizedPropertyException) {
                 rule = "unknown-field";
                 detail = "未知字段 " + field;
@@ -165,20 +174,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName(),
-                e.getParameterName(), "required", servletRequest(request));
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "缺少参数 " + e.getParameterName(),
+                e.getParameterName(),
+                "required",
+                servletRequest(request));
         return new ResponseEntity<>(problem, HttpStatus.BAD_REQUEST);
     }
 
     @Override
     protected ResponseEntity<Object> handleServletRequestBindingException(
-            org.springframework.web.bind.ServletRequestBindingException e, HttpHeaders headers, HttpStatusCode status,
+            org.springframework.web.bind.ServletRequestBindingException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
             WebRequest request) {
         if (e instanceof MissingRequestHeaderException missing) {
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "缺少请求头 " + missing.getHeaderName(),
-                    missing.getHeaderName(), "required", servletRequest(request));
+            ProblemDetail problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "缺少请求头 " + missing.getHeaderName(),
+                    missing.getHeaderName(),
+                    "required",
+                    servletRequest(request));
             return new ResponseEntity<>(problem, HttpStatus.BAD_REQUEST);
         }
         return super.handleServletRequestBindingException(e, headers, status, request);
@@ -187,15 +206,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<ProblemDetail> badRequest(List<Map<String, String>> errors, HttpServletRequest request) {
         errors.sort((a, b) -> a.get("field").compareTo(b.get("field")));
         Map<String, String> first = errors.isEmpty() ? error("body", "valid", "请求无效") : errors.get(0);
-        String detail = errors.size() == 1 ? first.get("field") + ": " + first.get("message")
+        String detail = errors.size() == 1
+                ? first.get("field") + ": " + first.get("message")
                 : "请求中有 " + errors.size() + " 处错误，第一处 " + first.get("field") + ": " + first.get("message");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail, first.get("field"), first.get("rule"), request);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatusCode status, String detail, String field, String rule,
-            HttpServletRequest request) {
+    private static ProblemDetail problem(
+            HttpStatusCode status, String detail, String field, String rule, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
@@ -258,6 +278,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static HttpServletRequest servletRequest(WebRequest request) {
         return request instanceof NativeWebRequest nativeRequest
-                ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                : null;
     }
 }

@@ -18,8 +18,8 @@ class ChineseValidationMessages {
 
     @Bean
     ValidationConfigurationCustomizer chineseValidationMessagesCustomizer() {
-        return configuration -> configuration.messageInterpolator(
-                new FixedLocale(configuration.getDefaultMessageInterpolator()));
+        return configuration ->
+                configuration.messageInterpolator(new FixedLocale(configuration.getDefaultMessageInterpolator()));
     }
 
     /** Interpolates every message in {@link #LOCALE}. */

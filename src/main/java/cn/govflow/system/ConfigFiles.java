@@ -64,7 +64,8 @@ public final class ConfigFiles {
         if (known == null || known.isEmpty()) {
             return "";
         }
-        return " (known keys: " + new TreeSet<>(known.stream().map(String::valueOf).toList()).stream()
-                .collect(Collectors.joining(", ")) + ")";
+        return " (known keys: "
+                + new TreeSet<>(known.stream().map(String::valueOf).toList())
+                        .stream().collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -29,8 +29,10 @@ class DurableH2Commits implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource hikari && isH2File(hikari.getJdbcUrl())) {
-            log.info("H2 file database {}: each connection is written to disk (CHECKPOINT SYNC) when it goes "
-                    + "back to the pool", hikari.getJdbcUrl());
+            log.info(
+                    "H2 file database {}: each connection is written to disk (CHECKPOINT SYNC) when it goes "
+                            + "back to the pool",
+                    hikari.getJdbcUrl());
             return new SyncOnRelease(hikari);
         }
         return bean;
@@ -65,8 +67,8 @@ class DurableH2Commits implements BeanPostProcessor {
         }
 
         private Connection syncOnClose(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         switch (method.getName()) {
                             case "equals" -> {
                                 return proxy == args[0];
@@ -75,7 +77,7 @@ class DurableH2Commits implements BeanPostProcessor {
                                 return System.identityHashCode(proxy);
                             }
                             case "close" -> sync(connection);
-                            default -> { }
+                            default -> {}
                         }
                         try {
                             return method.invoke(connection, args);
@@ -95,7 +97,8 @@ class DurableH2Commits implements BeanPostProcessor {
                 }
             } catch (SQLException e) {
                 if (warned.compareAndSet(false, true)) {
-                    log.warn("H2 CHECKPOINT SYNC failed; commits reach the disk in the background only: {}",
+                    log.warn(
+                            "H2 CHECKPOINT SYNC failed; commits reach the disk in the background only: {}",
                             e.getMessage());
                 }
             }

@@ -53,7 +53,8 @@ class EngineRestProblems {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         // By id and without the caller's authorizations: whether the task exists, not whether the caller may see it.
-        Predicate<String> taskExists = taskId -> configuration.getCommandExecutorTxRequired()
+        Predicate<String> taskExists = taskId -> configuration
+                .getCommandExecutorTxRequired()
                 .execute(context -> context.getTaskManager().findTaskById(taskId) != null);
         Problems problems = new Problems(taskExists);
         return config -> {
@@ -76,10 +77,10 @@ class EngineRestProblems {
                 if (cause instanceof OptimisticLockingException) {
                     return Optional.of(conflict());
                 }
-                if (cause instanceof NullValueException && cause.getMessage() != null
+                if (cause instanceof NullValueException
+                        && cause.getMessage() != null
                         && cause.getMessage().contains("Cannot find task")) {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "任务不存在：已被办结或撤销");
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "任务不存在：已被办结或撤销");
                     problem.setProperty("field", "taskId");
                     problem.setProperty("rule", "task-exists");
                     return Optional.of(problem);
@@ -93,8 +94,8 @@ class EngineRestProblems {
         }
 
         private static ProblemDetail conflict() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "同一任务或案件已被他人同时办理（并发冲突），本次操作未生效；请刷新后查看");
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "同一任务或案件已被他人同时办理（并发冲突），本次操作未生效；请刷新后查看");
             problem.setProperty("rule", "concurrent-update");
             return problem;
         }
@@ -140,7 +141,8 @@ class EngineRestProblems {
 
         @Override
         public Response toResponse(RestException exception) {
-            return EngineRestProblems.toResponse(json, problems.problemForCurrentRequest(exception).orElseThrow());
+            return EngineRestProblems.toResponse(
+                    json, problems.problemForCurrentRequest(exception).orElseThrow());
         }
     }
 
@@ -161,7 +163,8 @@ class EngineRestProblems {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return EngineRestProblems.toResponse(json, problems.problemForCurrentRequest(exception).orElseThrow());
+            return EngineRestProblems.toResponse(
+                    json, problems.problemForCurrentRequest(exception).orElseThrow());
         }
     }
 }

@@ -9,8 +9,10 @@ public class InvalidConfigurationFileFailureAnalyzer
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationFileException cause) {
-        return new FailureAnalysis("govflow's configuration file " + cause.getMessage(),
+        return new FailureAnalysis(
+                "govflow's configuration file " + cause.getMessage(),
                 "Correct " + cause.file() + " (a misspelled key is not ignored: it would silently become a default),"
-                        + " then start again.", cause);
+                        + " then start again.",
+                cause);
     }
 }

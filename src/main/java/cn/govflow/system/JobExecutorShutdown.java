@@ -32,7 +32,9 @@ class JobExecutorShutdown {
     private final ObjectProvider<JobExecutor> jobExecutor;
     private final Duration timeout;
 
-    JobExecutorShutdown(ApplicationContext context, ObjectProvider<JobExecutor> jobExecutor,
+    JobExecutorShutdown(
+            ApplicationContext context,
+            ObjectProvider<JobExecutor> jobExecutor,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration timeout) {
         this.context = context;
         this.jobExecutor = jobExecutor;
@@ -56,11 +58,14 @@ class JobExecutorShutdown {
             threads.shutdown();
             try {
                 if (threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.info("job executor stopped: no more jobs acquired; the {} running or queued then finished",
+                    log.info(
+                            "job executor stopped: no more jobs acquired; the {} running or queued then finished",
                             running);
                 } else {
-                    log.warn("job executor: jobs still running after {}; their locks expire and they run again "
-                            + "after the restart", timeout);
+                    log.warn(
+                            "job executor: jobs still running after {}; their locks expire and they run again "
+                                    + "after the restart",
+                            timeout);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -2,8 +2,8 @@ package cn.govflow.system;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -52,25 +52,36 @@ class OpenApiConfiguration {
     static {
         // The ledger's timestamps are Shanghai wall-clock times without an offset ("2026-01-05T10:15:30"), not
         // RFC 3339 date-times: described as what they are.
-        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, new StringSchema()
-                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$").example("2026-01-05T10:15:30")
-                .description("上海时间（Asia/Shanghai）的日期和时刻，不带时区"));
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(
+                        LocalDateTime.class,
+                        new StringSchema()
+                                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$")
+                                .example("2026-01-05T10:15:30")
+                                .description("上海时间（Asia/Shanghai）的日期和时刻，不带时区"));
     }
 
     @Bean
     OpenAPI govflowOpenApi() {
         Components components = new Components()
-                .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                        .description("Camunda 身份服务中的用户名和密码（演示环境：用户名即组名，密码 demo）"))
-                .addSecuritySchemes(WEBAPP_SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                        .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
-                        .description("Tasklist/Cockpit 或窗口收件台的登录会话：只用于读取（GET），如 Cockpit 的办件查询插件；"
-                                + "写操作必须用 HTTP Basic"))
+                .addSecuritySchemes(
+                        BASIC,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("basic")
+                                .description("Camunda 身份服务中的用户名和密码（演示环境：用户名即组名，密码 demo）"))
+                .addSecuritySchemes(
+                        WEBAPP_SESSION,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE)
+                                .name("JSESSIONID")
+                                .description("Tasklist/Cockpit 或窗口收件台的登录会话：只用于读取（GET），如 Cockpit 的办件查询插件；"
+                                        + "写操作必须用 HTTP Basic"))
                 .addSchemas(PROBLEM, problemSchema());
         errorResponses().forEach(components::addResponses);
         return new OpenAPI()
-                .info(new Info().title("govflow API").version("1")
-                        .description("""
+                .info(new Info().title("govflow API").version("1").description("""
                                 上海“一网通办”三种办理方式（全程网办、下放基层实施、委托基层收件）的办件接口，供一网通办总门户、\
                                 统一物流平台、证照库等外部系统调用。所有错误均为 RFC 9457 ProblemDetail（application/problem+json），\
                                 title 与 detail 为中文，field 指出出错的字段，rule 指出违反的规则（如 R11、GB11643、NotBlank）。
@@ -85,28 +96,32 @@ class OpenApiConfiguration {
     /** 401 for every operation behind a login, 415 where there is a body, 500 for all, HTTP Basic per operation. */
     @Bean
     OpenApiCustomizer commonResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            ApiResponses responses = op.getResponses();
-            if (!PUBLIC.contains(method.name() + " " + path)) {
-                op.setSecurity(method == PathItem.HttpMethod.GET
-                        ? List.of(new SecurityRequirement().addList(BASIC),
-                                new SecurityRequirement().addList(WEBAPP_SESSION))
-                        : List.of(new SecurityRequirement().addList(BASIC)));
-                responses.computeIfAbsent("401", code -> ref("Unauthorized"));
-            } else {
-                op.setSecurity(List.of());
-            }
-            if (op.getRequestBody() != null) {
-                responses.computeIfAbsent("415", code -> ref("UnsupportedMediaType"));
-            }
-            responses.computeIfAbsent("500", code -> ref("InternalServerError"));
-            sortResponses(op);
-        }));
+        return openApi -> openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                    ApiResponses responses = op.getResponses();
+                    if (!PUBLIC.contains(method.name() + " " + path)) {
+                        op.setSecurity(
+                                method == PathItem.HttpMethod.GET
+                                        ? List.of(
+                                                new SecurityRequirement().addList(BASIC),
+                                                new SecurityRequirement().addList(WEBAPP_SESSION))
+                                        : List.of(new SecurityRequirement().addList(BASIC)));
+                        responses.computeIfAbsent("401", code -> ref("Unauthorized"));
+                    } else {
+                        op.setSecurity(List.of());
+                    }
+                    if (op.getRequestBody() != null) {
+                        responses.computeIfAbsent("415", code -> ref("UnsupportedMediaType"));
+                    }
+                    responses.computeIfAbsent("500", code -> ref("InternalServerError"));
+                    sortResponses(op);
+                }));
     }
 
     private static void sortResponses(Operation op) {
         ApiResponses sorted = new ApiResponses();
-        op.getResponses().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        op.getResponses().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sorted.addApiResponse(e.getKey(), e.getValue()));
         op.setResponses(sorted);
     }
@@ -118,33 +133,51 @@ class OpenApiConfiguration {
     @SuppressWarnings("rawtypes")
     private static Schema<?> problemSchema() {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", new StringSchema().description("问题类型（URI），通常为 about:blank").example("about:blank"));
+        properties.put(
+                "type",
+                new StringSchema().description("问题类型（URI），通常为 about:blank").example("about:blank"));
         properties.put("title", new StringSchema().description("问题的中文标题").example("请求无效"));
         properties.put("status", new IntegerSchema().description("HTTP 状态码").example(400));
-        properties.put("detail", new StringSchema().description("本次问题的中文说明")
-                .example("applicant.idNumber: 不是有效的 18 位居民身份证号码（GB 11643 校验码或出生日期错误）"));
+        properties.put(
+                "detail",
+                new StringSchema()
+                        .description("本次问题的中文说明")
+                        .example("applicant.idNumber: 不是有效的 18 位居民身份证号码（GB 11643 校验码或出生日期错误）"));
         properties.put("instance", new StringSchema().description("出错的请求路径").example("/api/applications"));
-        properties.put("field", new StringSchema().description("出错的字段（JSON 路径，如 applicant.idNumber），请求头或参数名")
-                .example("applicant.idNumber"));
-        properties.put("rule", new StringSchema()
-                .description("违反的规则：业务规则编号（R4、R11、R29…）、校验规则（GB11643、GB32100）或约束名（NotBlank、Size…），"
-                        + "供程序判断；不随语言变化")
-                .example("GB11643"));
-        properties.put("missingMaterials", new ArraySchema().items(new ObjectSchema()
-                        .addProperty("code", new StringSchema().example("dog-photo"))
-                        .addProperty("name", new StringSchema().example("犬只近期照片"))
-                        .addProperty("paper", new BooleanSchema().example(false)))
-                .description("R11 材料不全时：一次性列出全部缺少的材料"));
-        properties.put("unknownMaterials", new ArraySchema().items(new StringSchema())
-                .description("R11：该业务情形不需要的材料代码"));
-        properties.put("errors", new ArraySchema().items(new ObjectSchema()
-                        .addProperty("field", new StringSchema().example("situation"))
-                        .addProperty("rule", new StringSchema().example("NotBlank"))
-                        .addProperty("message", new StringSchema().example("不能为空")))
-                .description("请求格式错误（400）时的全部错误，按字段排序；field 与 rule 同第一处错误"));
-        properties.put("allowedDeliveryMethods", new ArraySchema()
-                .items(new StringSchema()._enum(List.of("E_LICENCE", "COURIER", "WINDOW_PICKUP")))
-                .description("R10、R20 送达方式不适用时：该事项可选的送达方式"));
+        properties.put(
+                "field",
+                new StringSchema()
+                        .description("出错的字段（JSON 路径，如 applicant.idNumber），请求头或参数名")
+                        .example("applicant.idNumber"));
+        properties.put(
+                "rule",
+                new StringSchema()
+                        .description(
+                                "违反的规则：业务规则编号（R4、R11、R29…）、校验规则（GB11643、GB32100）或约束名（NotBlank、Size…），" + "供程序判断；不随语言变化")
+                        .example("GB11643"));
+        properties.put(
+                "missingMaterials",
+                new ArraySchema()
+                        .items(new ObjectSchema()
+                                .addProperty("code", new StringSchema().example("dog-photo"))
+                                .addProperty("name", new StringSchema().example("犬只近期照片"))
+                                .addProperty("paper", new BooleanSchema().example(false)))
+                        .description("R11 材料不全时：一次性列出全部缺少的材料"));
+        properties.put(
+                "unknownMaterials", new ArraySchema().items(new StringSchema()).description("R11：该业务情形不需要的材料代码"));
+        properties.put(
+                "errors",
+                new ArraySchema()
+                        .items(new ObjectSchema()
+                                .addProperty("field", new StringSchema().example("situation"))
+                                .addProperty("rule", new StringSchema().example("NotBlank"))
+                                .addProperty("message", new StringSchema().example("不能为空")))
+                        .description("请求格式错误（400）时的全部错误，按字段排序；field 与 rule 同第一处错误"));
+        properties.put(
+                "allowedDeliveryMethods",
+                new ArraySchema()
+                        .items(new StringSchema()._enum(List.of("E_LICENCE", "COURIER", "WINDOW_PICKUP")))
+                        .description("R10、R20 送达方式不适用时：该事项可选的送达方式"));
         properties.put("allowed", new ArraySchema().items(new StringSchema()).description("可选值（如区代码）"));
         ObjectSchema schema = new ObjectSchema();
         schema.setProperties(properties);
@@ -154,46 +187,114 @@ class OpenApiConfiguration {
 
     private static Map<String, ApiResponse> errorResponses() {
         Map<String, ApiResponse> responses = new LinkedHashMap<>();
-        responses.put("BadRequest", problem("请求格式错误：JSON 无效、缺少或不合格式的字段、参数无效（field 与 rule 指出哪一处）",
-                example(400, "请求无效", "applicant.idNumber: 不是有效的 18 位居民身份证号码（GB 11643 校验码或出生日期错误）",
-                        "/api/applications", "applicant.idNumber", "GB11643")));
-        responses.put("Unauthorized", problem("未登录或用户名、密码错误（HTTP Basic）",
-                example(401, "需要登录", "需要登录：请用 HTTP Basic 提供用户名和密码", "/api/applications/SH-20260105-YP-000001", null, null)));
-        responses.put("Forbidden", problem("已登录，但当前用户无权执行此操作",
-                example(403, "无权操作", "综合窗口只能为本区（yangpu）收件，不能为 pudong 收件", "/api/applications", "district",
-                        "window-district")));
-        responses.put("NotFound", problem("所指的办件、事项、证照或运单不存在，或当前用户无权查看",
-                example(404, "未找到", "没有编号为 SH-20260105-YP-000001 的办件", "/api/applications/SH-20260105-YP-000001",
-                        "caseNumber", "exists")));
-        responses.put("Conflict", problem("与办件当前状态冲突：没有等待此操作的环节、重复提交、Idempotency-Key 已用于另一份申请，或同时被他人修改",
-                example(409, "与当前状态冲突", "当前没有等待该消息的办件环节", "/api/applications/SH-20260105-YP-000001/supplements",
-                        "messageName", "correlation")));
-        Example missing = example(422, "不符合办理规则", "材料不全，请一次性补齐以下 1 项：犬只近期照片", "/api/applications",
-                "materials", "R11");
+        responses.put(
+                "BadRequest",
+                problem(
+                        "请求格式错误：JSON 无效、缺少或不合格式的字段、参数无效（field 与 rule 指出哪一处）",
+                        example(
+                                400,
+                                "请求无效",
+                                "applicant.idNumber: 不是有效的 18 位居民身份证号码（GB 11643 校验码或出生日期错误）",
+                                "/api/applications",
+                                "applicant.idNumber",
+                                "GB11643")));
+        responses.put(
+                "Unauthorized",
+                problem(
+                        "未登录或用户名、密码错误（HTTP Basic）",
+                        example(
+                                401,
+                                "需要登录",
+                                "需要登录：请用 HTTP Basic 提供用户名和密码",
+                                "/api/applications/SH-20260105-YP-000001",
+                                null,
+                                null)));
+        responses.put(
+                "Forbidden",
+                problem(
+                        "已登录，但当前用户无权执行此操作",
+                        example(
+                                403,
+                                "无权操作",
+                                "综合窗口只能为本区（yangpu）收件，不能为 pudong 收件",
+                                "/api/applications",
+                                "district",
+                                "window-district")));
+        responses.put(
+                "NotFound",
+                problem(
+                        "所指的办件、事项、证照或运单不存在，或当前用户无权查看",
+                        example(
+                                404,
+                                "未找到",
+                                "没有编号为 SH-20260105-YP-000001 的办件",
+                                "/api/applications/SH-20260105-YP-000001",
+                                "caseNumber",
+                                "exists")));
+        responses.put(
+                "Conflict",
+                problem(
+                        "与办件当前状态冲突：没有等待此操作的环节、重复提交、Idempotency-Key 已用于另一份申请，或同时被他人修改",
+                        example(
+                                409,
+                                "与当前状态冲突",
+                                "当前没有等待该消息的办件环节",
+                                "/api/applications/SH-20260105-YP-000001/supplements",
+                                "messageName",
+                                "correlation")));
+        Example missing = example(422, "不符合办理规则", "材料不全，请一次性补齐以下 1 项：犬只近期照片", "/api/applications", "materials", "R11");
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) missing.getValue();
         body.put("missingMaterials", List.of(Map.of("code", "dog-photo", "name", "犬只近期照片", "paper", false)));
-        responses.put("UnprocessableEntity", problem("格式正确，但不符合事项目录的办理规则（R4 未下放至该区、R5 非受托收件区、R29 不适用告知承诺、"
-                + "R11 材料不全——missingMaterials 一次列出全部缺件、R8 已免交的材料不应再交纸质件）", missing));
-        responses.put("UnsupportedMediaType", problem("请求体不是 JSON（Content-Type 应为 application/json）",
-                example(415, "不支持该请求格式", "不支持请求格式 text/plain，可用的格式：[application/json]", "/api/applications",
-                        null, null)));
-        responses.put("ServiceUnavailable", problem("暂时无法办理（如该办理方式的流程尚未部署），稍后重试",
-                example(503, "服务暂不可用", "全程网办流程（FullOnlineProcess）尚未部署，暂不能收件", "/api/applications", "itemCode",
-                        "deployment")));
-        responses.put("InternalServerError", problem("服务器内部错误（不含堆栈信息；请据 instance 和时间查日志）",
-                example(500, "服务器内部错误", "服务器内部错误", "/api/applications", null, null)));
+        responses.put(
+                "UnprocessableEntity",
+                problem(
+                        "格式正确，但不符合事项目录的办理规则（R4 未下放至该区、R5 非受托收件区、R29 不适用告知承诺、"
+                                + "R11 材料不全——missingMaterials 一次列出全部缺件、R8 已免交的材料不应再交纸质件）",
+                        missing));
+        responses.put(
+                "UnsupportedMediaType",
+                problem(
+                        "请求体不是 JSON（Content-Type 应为 application/json）",
+                        example(
+                                415,
+                                "不支持该请求格式",
+                                "不支持请求格式 text/plain，可用的格式：[application/json]",
+                                "/api/applications",
+                                null,
+                                null)));
+        responses.put(
+                "ServiceUnavailable",
+                problem(
+                        "暂时无法办理（如该办理方式的流程尚未部署），稍后重试",
+                        example(
+                                503,
+                                "服务暂不可用",
+                                "全程网办流程（FullOnlineProcess）尚未部署，暂不能收件",
+                                "/api/applications",
+                                "itemCode",
+                                "deployment")));
+        responses.put(
+                "InternalServerError",
+                problem(
+                        "服务器内部错误（不含堆栈信息；请据 instance 和时间查日志）",
+                        example(500, "服务器内部错误", "服务器内部错误", "/api/applications", null, null)));
         return responses;
     }
 
     private static ApiResponse problem(String description, Example example) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                        .addExamples("example", example)));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+                                        .addExamples("example", example)));
     }
 
-    private static Example example(int status, String title, String detail, String instance, String field,
-            String rule) {
+    private static Example example(
+            int status, String title, String detail, String instance, String field, String rule) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);

@@ -36,11 +36,19 @@ class TasklistFilters {
     @Order(10)
     void createFilters() {
         save(MY_WORK, "本人所在岗位的待办任务，按办理期限排序", -10, "#2a7ab0", mine());
-        save(DUE_SOON, "三个工作日内到期的待办任务", -9, "#e0a100",
+        save(
+                DUE_SOON,
+                "三个工作日内到期的待办任务",
+                -9,
+                "#e0a100",
                 mine().dueAfterExpression("${now()}").dueBeforeExpression("${workdays.fromNow(3)}"));
         save(OVERDUE, "已超过办理期限的待办任务", -8, "#c0392b", mine().dueBeforeExpression("${now()}"));
         // Any case that was told of missing materials (一次性告知) carries the list as text.
-        save(SUPPLEMENTS, "曾要求补正材料的办件（申请人补正后回到本岗位）", -7, "#7d3c98",
+        save(
+                SUPPLEMENTS,
+                "曾要求补正材料的办件（申请人补正后回到本岗位）",
+                -7,
+                "#7d3c98",
                 mine().processVariableValueLike("missingMaterials", "%"));
     }
 
@@ -65,11 +73,13 @@ class TasklistFilters {
         properties.put("priority", priority);
         properties.put("color", color);
         properties.put("refresh", true);
-        properties.put("variables", List.of(
-                column("caseNumber", "办件编号"),
-                column("itemName", "事项"),
-                column("applicantName", "申请人"),
-                column("district", "区")));
+        properties.put(
+                "variables",
+                List.of(
+                        column("caseNumber", "办件编号"),
+                        column("itemName", "事项"),
+                        column("applicantName", "申请人"),
+                        column("district", "区")));
         filter.setProperties(properties);
         filter.setQuery(query);
         filters.saveFilter(filter);

@@ -1,12 +1,10 @@
 package cn.govflow.transfer;
 
+import cn.govflow.security.Authorities;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import cn.govflow.security.Authorities;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +31,9 @@ class PaperArrivalController {
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @PostMapping("/api/applications/{caseNumber}/paper-arrived")
-    PaperArrivals.PaperArrival confirm(@Parameter(description = "办件编号", example = "SH-20260105-YP-000001") @PathVariable String caseNumber, @Parameter(hidden = true) Authentication caller) {
+    PaperArrivals.PaperArrival confirm(
+            @Parameter(description = "办件编号", example = "SH-20260105-YP-000001") @PathVariable String caseNumber,
+            @Parameter(hidden = true) Authentication caller) {
         return arrivals.confirm(caseNumber, caller.getName(), Authorities.groupsOf(caller));
     }
 }

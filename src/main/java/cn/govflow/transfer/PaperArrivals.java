@@ -38,7 +38,8 @@ class PaperArrivals {
     PaperArrival confirm(String caseNumber, String userId, List<String> groups) {
         List<HistoricProcessInstance> cases = history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(caseNumber)
-                .orderByProcessInstanceStartTime().desc()
+                .orderByProcessInstanceStartTime()
+                .desc()
                 .listPage(0, 1);
         if (cases.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "caseNumber", "R3", "办件 " + caseNumber + " 不存在");
@@ -46,16 +47,15 @@ class PaperArrivals {
         String instanceId = cases.get(0).getId();
         String department = department(instanceId);
         if (department == null || !groups.contains("city-" + department)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "caseNumber", "R3",
-                    "只有办件所属市级业务部门（city-" + department + "）可以确认纸质材料送达");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, "caseNumber", "R3", "只有办件所属市级业务部门（city-" + department + "）可以确认纸质材料送达");
         }
         List<Execution> waiting = runtime.createExecutionQuery()
                 .processInstanceId(instanceId)
                 .messageEventSubscriptionName(EntrustedReceiptElements.MESSAGE_PAPER_MATERIALS_ARRIVED)
                 .list();
         if (waiting.isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "caseNumber", RULE,
-                    "办件 " + caseNumber + " 当前没有等待送达的纸质材料");
+            throw new ApiException(HttpStatus.CONFLICT, "caseNumber", RULE, "办件 " + caseNumber + " 当前没有等待送达的纸质材料");
         }
         try {
             runtime.createMessageCorrelation(EntrustedReceiptElements.MESSAGE_PAPER_MATERIALS_ARRIVED)
@@ -64,8 +64,7 @@ class PaperArrivals {
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             // Someone else confirmed between the query and the correlation.
-            throw new ApiException(HttpStatus.CONFLICT, "caseNumber", RULE,
-                    "办件 " + caseNumber + " 当前没有等待送达的纸质材料");
+            throw new ApiException(HttpStatus.CONFLICT, "caseNumber", RULE, "办件 " + caseNumber + " 当前没有等待送达的纸质材料");
         }
         return new PaperArrival(caseNumber, userId, Date.from(clock.instant()));
     }
@@ -76,7 +75,9 @@ class PaperArrivals {
                 .variableName(CaseVariables.DEPARTMENT)
                 .disableCustomObjectDeserialization()
                 .singleResult();
-        return variable == null || variable.getValue() == null ? null : variable.getValue().toString();
+        return variable == null || variable.getValue() == null
+                ? null
+                : variable.getValue().toString();
     }
 
     /** What the city department confirmed, when and by whom. */

@@ -17,6 +17,10 @@ import cn.govflow.security.Authorities;
 import cn.govflow.security.Groups;
 import cn.govflow.supervision.DelegationSuspensions;
 import cn.govflow.system.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,10 +32,6 @@ import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,7 +54,11 @@ class WindowController {
     private final Ledger ledger;
     private final Clock clock;
 
-    WindowController(CatalogService catalog, DelegationSuspensions suspensions, CaseDirectory cases, Ledger ledger,
+    WindowController(
+            CatalogService catalog,
+            DelegationSuspensions suspensions,
+            CaseDirectory cases,
+            Ledger ledger,
             Clock clock) {
         this.clock = clock;
         this.catalog = catalog;
@@ -68,9 +72,11 @@ class WindowController {
      * (R4) and the delegation is not suspended, entrusted items where the district receives (R5). {@code q}
      * matches name, code or department name.
      */
-    @Operation(summary = "本窗口可收件的事项", description = "全程网办事项各区均可收（R1）；下放事项仅限下放范围内的区或新城（R4），"
-            + "暂停下放的不列；委托收件事项仅限受托收件区（R5）。含办理方式、承诺时限、收费、告知承诺、当场办结、新城和可选送达方式。"
-            + "本区窗口、监管人员和管理员可查，其他人 403。")
+    @Operation(
+            summary = "本窗口可收件的事项",
+            description = "全程网办事项各区均可收（R1）；下放事项仅限下放范围内的区或新城（R4），"
+                    + "暂停下放的不列；委托收件事项仅限受托收件区（R5）。含办理方式、承诺时限、收费、告知承诺、当场办结、新城和可选送达方式。"
+                    + "本区窗口、监管人员和管理员可查，其他人 403。")
     @ApiResponse(responseCode = "200", description = "事项列表")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @ApiResponse(responseCode = "404", ref = "NotFound")
@@ -82,12 +88,15 @@ class WindowController {
                     String department,
             @Parameter(hidden = true) Authentication caller) {
         District where = window(district, caller);
-        Set<String> suspended = suspensions.active().stream().filter(s -> s.district().equals(where.code()))
-                .map(DelegationSuspensions.Suspension::itemCode).collect(Collectors.toSet());
+        Set<String> suspended = suspensions.active().stream()
+                .filter(s -> s.district().equals(where.code()))
+                .map(DelegationSuspensions.Suspension::itemCode)
+                .collect(Collectors.toSet());
         String departmentCode = department == null || department.isBlank() ? null : department;
         return catalog.receivableAtWindow(where, departmentCode, q).stream()
                 .filter(i -> i.mode() != HandlingMode.DELEGATED || !suspended.contains(i.code()))
-                .map(i -> ReceivableItem.of(i, where)).toList();
+                .map(i -> ReceivableItem.of(i, where))
+                .toList();
     }
 
     /** The window's receipts of {@code date} (default today, Shanghai), oldest first, with the ledger's status. */
@@ -99,25 +108,36 @@ class WindowController {
     @GetMapping("/cases")
     List<Receipt> cases(
             @Parameter(description = "区（拼音代码）", example = "minhang") @PathVariable String district,
-            @Parameter(description = "日期（YYYY-MM-DD），默认今天", example = "2026-12-06") @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Parameter(description = "日期（YYYY-MM-DD），默认今天", example = "2026-12-06")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate date,
             @Parameter(hidden = true) Authentication caller) {
         District where = window(district, caller);
         LocalDate day = date == null ? LocalDate.now(clock) : date;
         List<CaseRecord> received = cases.receivedAtWindow(where.code(), day);
-        Map<String, Ledger.Standing> standings = ledger.standings(received.stream().map(CaseRecord::caseNumber)
-                .toList());
-        return received.stream().map(c -> Receipt.of(c, catalog.find(c.itemCode()).map(CatalogItem::name)
-                .orElse(c.itemCode()), standings.get(c.caseNumber()))).toList();
+        Map<String, Ledger.Standing> standings =
+                ledger.standings(received.stream().map(CaseRecord::caseNumber).toList());
+        return received.stream()
+                .map(c -> Receipt.of(
+                        c,
+                        catalog.find(c.itemCode()).map(CatalogItem::name).orElse(c.itemCode()),
+                        standings.get(c.caseNumber())))
+                .toList();
     }
 
     private static District window(String district, Authentication caller) {
-        District where = District.fromCode(district).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "district", "exists", "未知的区 '" + district + "'（用拼音代码，如 pudong、yangpu）"));
+        District where = District.fromCode(district)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.NOT_FOUND, "district", "exists", "未知的区 '" + district + "'（用拼音代码，如 pudong、yangpu）"));
         List<String> groups = Authorities.groupsOf(caller);
-        if (!groups.contains(Groups.window(where)) && !groups.contains(Groups.SUPERVISOR)
+        if (!groups.contains(Groups.window(where))
+                && !groups.contains(Groups.SUPERVISOR)
                 && !groups.contains(Groups.ADMIN)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "district", "window-district",
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "district",
+                    "window-district",
                     "只有" + where.displayName() + "综合窗口（" + Groups.window(where) + "）可以查看本窗口的事项和收件");
         }
         return where;
@@ -129,20 +149,48 @@ class WindowController {
      * One item as the window sees it. {@code newTowns}: the new towns in scope inside this district;
      * {@code newTownRequired}: the district as a whole is not in scope, so the application must name one (R4).
      */
-    record ReceivableItem(String code, String name, HandlingMode mode, String modeName, Choice department,
-            Set<ApplicantType> applicantTypes, int promisedDays, BigDecimal fee, boolean commitmentAllowed,
-            boolean onTheSpotAllowed, boolean receiptIsAcceptance, ResultType resultType, String licenceName,
-            List<Choice> newTowns, boolean newTownRequired, List<DeliveryMethod> deliveryMethods) {
+    record ReceivableItem(
+            String code,
+            String name,
+            HandlingMode mode,
+            String modeName,
+            Choice department,
+            Set<ApplicantType> applicantTypes,
+            int promisedDays,
+            BigDecimal fee,
+            boolean commitmentAllowed,
+            boolean onTheSpotAllowed,
+            boolean receiptIsAcceptance,
+            ResultType resultType,
+            String licenceName,
+            List<Choice> newTowns,
+            boolean newTownRequired,
+            List<DeliveryMethod> deliveryMethods) {
 
         static ReceivableItem of(CatalogItem i, District district) {
-            List<NewTown> towns = i.mode() == HandlingMode.DELEGATED ? i.delegation().scope().newTownsIn(district)
-                    : List.of();
-            boolean required = i.mode() == HandlingMode.DELEGATED && !i.delegation().scope().covers(district, null);
-            return new ReceivableItem(i.code(), i.name(), i.mode(), i.mode().displayName(),
-                    new Choice(i.department().code(), i.department().name()), i.applicantTypes(), i.promisedDays(),
-                    i.fee(), i.commitmentAllowed(), i.onTheSpotAllowed(), i.receiptIsAcceptance(), i.resultType(),
-                    i.licenceName(), towns.stream().map(t -> new Choice(t.code(), t.displayName())).toList(),
-                    required, Deliveries.allowed(i).stream().sorted().toList());
+            List<NewTown> towns =
+                    i.mode() == HandlingMode.DELEGATED ? i.delegation().scope().newTownsIn(district) : List.of();
+            boolean required = i.mode() == HandlingMode.DELEGATED
+                    && !i.delegation().scope().covers(district, null);
+            return new ReceivableItem(
+                    i.code(),
+                    i.name(),
+                    i.mode(),
+                    i.mode().displayName(),
+                    new Choice(i.department().code(), i.department().name()),
+                    i.applicantTypes(),
+                    i.promisedDays(),
+                    i.fee(),
+                    i.commitmentAllowed(),
+                    i.onTheSpotAllowed(),
+                    i.receiptIsAcceptance(),
+                    i.resultType(),
+                    i.licenceName(),
+                    towns.stream()
+                            .map(t -> new Choice(t.code(), t.displayName()))
+                            .toList(),
+                    required,
+                    Deliveries.allowed(i).stream().sorted().toList());
         }
     }
 
@@ -150,17 +198,41 @@ class WindowController {
      * A case the window received: who (masked id), what, when, and where it stands in the ledger ({@code status}
      * RUNNING or ENDED, {@code outcome}, the steps it waits in; {@code null} status while the ledger has no row).
      */
-    record Receipt(String caseNumber, String itemCode, String itemName, HandlingMode mode, String newTown,
-            String applicantName, String applicantIdNumber, String receivedBy, Instant receivedAt,
-            LocalDate acceptanceDecisionExpectedBy, String status, String outcome, List<String> waitingIn) {
+    record Receipt(
+            String caseNumber,
+            String itemCode,
+            String itemName,
+            HandlingMode mode,
+            String newTown,
+            String applicantName,
+            String applicantIdNumber,
+            String receivedBy,
+            Instant receivedAt,
+            LocalDate acceptanceDecisionExpectedBy,
+            String status,
+            String outcome,
+            List<String> waitingIn) {
 
         static Receipt of(CaseRecord c, String itemName, Ledger.Standing standing) {
-            return new Receipt(c.caseNumber(), c.itemCode(), itemName, c.mode(), c.newTown(), c.applicantName(),
-                    c.idNumberMasked(), c.startedBy(), c.createdAt(), c.acceptanceExpectedBy(),
+            return new Receipt(
+                    c.caseNumber(),
+                    c.itemCode(),
+                    itemName,
+                    c.mode(),
+                    c.newTown(),
+                    c.applicantName(),
+                    c.idNumberMasked(),
+                    c.startedBy(),
+                    c.createdAt(),
+                    c.acceptanceExpectedBy(),
                     standing == null ? null : standing.ledgerCase().status(),
                     standing == null ? null : standing.ledgerCase().outcome(),
-                    standing == null ? List.of()
-                            : standing.openSteps().stream().map(LedgerStep::name).distinct().toList());
+                    standing == null
+                            ? List.of()
+                            : standing.openSteps().stream()
+                                    .map(LedgerStep::name)
+                                    .distinct()
+                                    .toList());
         }
     }
 }

@@ -41,12 +41,19 @@ class WindowDeskController {
     @ResponseBody
     Session session(Authentication caller) {
         User user = identity.createUserQuery().userId(caller.getName()).singleResult();
-        String name = user == null ? caller.getName()
+        String name = user == null
+                ? caller.getName()
                 : String.join("", List.of(nullToEmpty(user.getFirstName()), nullToEmpty(user.getLastName())));
         List<String> memberOf = Authorities.groupsOf(caller);
-        List<Window> windows = Arrays.stream(District.values()).filter(d -> memberOf.contains(Groups.window(d)))
-                .map(d -> new Window(d.code(), groups.all().stream().filter(g -> g.id().equals(Groups.window(d)))
-                        .map(Groups.GroupDef::name).findFirst().orElse(Groups.window(d))))
+        List<Window> windows = Arrays.stream(District.values())
+                .filter(d -> memberOf.contains(Groups.window(d)))
+                .map(d -> new Window(
+                        d.code(),
+                        groups.all().stream()
+                                .filter(g -> g.id().equals(Groups.window(d)))
+                                .map(Groups.GroupDef::name)
+                                .findFirst()
+                                .orElse(Groups.window(d))))
                 .toList();
         return new Session(caller.getName(), name.isBlank() ? caller.getName() : name, windows);
     }

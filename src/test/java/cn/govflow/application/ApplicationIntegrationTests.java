@@ -83,13 +83,17 @@ class ApplicationIntegrationTests {
         assertThat(body.path("voucher").path("number").asText()).isEqualTo("SJ-" + caseNumber);
         assertThat(body.path("voucher").path("issuedBy").asText()).isEqualTo("SERVICE_CENTRE");
         assertThat(body.path("voucher").path("issuedAt").asText()).isNotBlank();
-        LocalDate expected = LocalDate.parse(body.path("acceptanceDecisionExpectedBy").asText());
+        LocalDate expected =
+                LocalDate.parse(body.path("acceptanceDecisionExpectedBy").asText());
         assertThat(expected).isAfter(LocalDate.now(WorkdayCalendar.ZONE));
 
         ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceId(body.path("processInstanceId").asText()).singleResult();
+                .processInstanceId(body.path("processInstanceId").asText())
+                .singleResult();
         assertThat(instance.getBusinessKey()).isEqualTo(caseNumber);
-        assertThat(repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey())
+        assertThat(repository
+                        .getProcessDefinition(instance.getProcessDefinitionId())
+                        .getKey())
                 .isEqualTo("DelegatedImplementationProcess");
     }
 
@@ -100,8 +104,11 @@ class ApplicationIntegrationTests {
         ((ObjectNode) request.path("applicant")).put("phone", "021-12345678").put("address", "浦东新区某路1号");
         JsonNode body = post("window-pudong", request).getBody();
 
-        Map<String, Object> v = runtime.getVariables(body.path("processInstanceId").asText());
-        assertThat(v).containsEntry(CaseVariables.CASE_NUMBER, body.path("caseNumber").asText())
+        Map<String, Object> v =
+                runtime.getVariables(body.path("processInstanceId").asText());
+        assertThat(v)
+                .containsEntry(
+                        CaseVariables.CASE_NUMBER, body.path("caseNumber").asText())
                 .containsEntry(CaseVariables.ITEM_CODE, "2022-DI-007")
                 .containsEntry(CaseVariables.ITEM_NAME, "核发《大型群众性活动安全管理许可证》")
                 .containsEntry(CaseVariables.MODE, "DELEGATED")
@@ -123,13 +130,18 @@ class ApplicationIntegrationTests {
                 .containsEntry(CaseVariables.PAPER_MATERIALS, false)
                 .containsEntry(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE")
                 .containsEntry(CaseVariables.VOUCHER_ISSUED_BY, "SERVICE_CENTRE");
-        assertThat((String) v.get(CaseVariables.MATERIALS_RECEIVED)).isEqualTo(
-                "大型群众性活动安全许可申请表（上传）\n活动安全工作方案（纸质）\n场所管理者同意使用的证明（上传）");
-        assertThat(v.values()).noneMatch(value -> String.valueOf(value).contains(CREDIT_CODE)
-                || String.valueOf(value).contains("021-12345678") || String.valueOf(value).contains("某路1号"));
+        assertThat((String) v.get(CaseVariables.MATERIALS_RECEIVED))
+                .isEqualTo("大型群众性活动安全许可申请表（上传）\n活动安全工作方案（纸质）\n场所管理者同意使用的证明（上传）");
+        assertThat(v.values())
+                .noneMatch(value -> String.valueOf(value).contains(CREDIT_CODE)
+                        || String.valueOf(value).contains("021-12345678")
+                        || String.valueOf(value).contains("某路1号"));
         // The full data stays in gf_case, for the features that need it.
-        assertThat(jdbc.queryForObject("select id_number from gf_case where case_number = ?", String.class,
-                body.path("caseNumber").asText())).isEqualTo(CREDIT_CODE);
+        assertThat(jdbc.queryForObject(
+                        "select id_number from gf_case where case_number = ?",
+                        String.class,
+                        body.path("caseNumber").asText()))
+                .isEqualTo(CREDIT_CODE);
     }
 
     @Test
@@ -140,8 +152,10 @@ class ApplicationIntegrationTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody().path("caseNumber").asText()).contains("-MH-");
         assertThat(response.getBody().path("mode").asText()).isEqualTo("ENTRUSTED_RECEIPT");
-        Map<String, Object> v = runtime.getVariables(response.getBody().path("processInstanceId").asText());
-        assertThat(v).containsEntry(CaseVariables.ACCEPTANCE_AT, "CITY_DEPARTMENT")
+        Map<String, Object> v = runtime.getVariables(
+                response.getBody().path("processInstanceId").asText());
+        assertThat(v)
+                .containsEntry(CaseVariables.ACCEPTANCE_AT, "CITY_DEPARTMENT")
                 .containsEntry(CaseVariables.PAPER_MATERIALS, true)
                 .containsEntry(CaseVariables.CLOCK_STARTS_AT, "RECEIPT")
                 .containsEntry(CaseVariables.APPLICANT_ID_MASKED, "3101**********1239");
@@ -170,14 +184,16 @@ class ApplicationIntegrationTests {
     @Test
     @DisplayName("R4/R24: 2022-DI-005 (new towns only) is accepted in 松江新城; receipt is acceptance, known today")
     void r4_newTownItemAcceptedInItsNewTown() {
-        ResponseEntity<JsonNode> response = post("window-songjiang", drivingQualification("songjiang",
-                "songjiang-new-town"));
+        ResponseEntity<JsonNode> response =
+                post("window-songjiang", drivingQualification("songjiang", "songjiang-new-town"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody().path("acceptanceDecisionExpectedBy").asText())
                 .isEqualTo(LocalDate.now(WorkdayCalendar.ZONE).toString());
-        Map<String, Object> v = runtime.getVariables(response.getBody().path("processInstanceId").asText());
-        assertThat(v).containsEntry(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
+        Map<String, Object> v = runtime.getVariables(
+                response.getBody().path("processInstanceId").asText());
+        assertThat(v)
+                .containsEntry(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
                 .containsEntry(CaseVariables.ACCEPTANCE_AT, "WINDOW")
                 .containsEntry(CaseVariables.ON_THE_SPOT, true);
     }
@@ -197,8 +213,8 @@ class ApplicationIntegrationTests {
         ResponseEntity<JsonNode> noNewTown = post("window-songjiang", drivingQualification("songjiang", null));
         assertProblem(noNewTown, 422, "district", "R4");
         assertThat(noNewTown.getBody().path("detail").asText()).contains("newTown");
-        assertProblem(post("window-songjiang", drivingQualification("songjiang", "jiading-new-town")), 422,
-                "newTown", "R4");
+        assertProblem(
+                post("window-songjiang", drivingQualification("songjiang", "jiading-new-town")), 422, "newTown", "R4");
         assertProblem(post("window-xuhui", drivingQualification("xuhui", null)), 422, "district", "R4");
         assertNothingStarted();
     }
@@ -234,7 +250,8 @@ class ApplicationIntegrationTests {
         request.remove("delivery");
         ResponseEntity<JsonNode> response = post("portal", request);
         assertProblem(response, 400, "delivery", "NotNull");
-        assertThat(response.getBody().path("errors").findValuesAsText("field")).containsExactly("delivery", "situation");
+        assertThat(response.getBody().path("errors").findValuesAsText("field"))
+                .containsExactly("delivery", "situation");
         assertNothingStarted();
     }
 
@@ -333,8 +350,8 @@ class ApplicationIntegrationTests {
     @Test
     @DisplayName("401 without credentials")
     void anonymousIsRejected() {
-        ResponseEntity<JsonNode> response = rest.postForEntity("/api/applications",
-                entity(largeEvent("pudong", "WINDOW").toString(), null), JsonNode.class);
+        ResponseEntity<JsonNode> response = rest.postForEntity(
+                "/api/applications", entity(largeEvent("pudong", "WINDOW").toString(), null), JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertNothingStarted();
     }
@@ -364,13 +381,20 @@ class ApplicationIntegrationTests {
 
         ResponseEntity<JsonNode> first = postRaw("portal", request.toString(), key);
         ResponseEntity<JsonNode> again = postRaw("portal", request.toPrettyString(), key);
-        ResponseEntity<JsonNode> other = postRaw("portal", request.deepCopy().put("newTown", (String) null)
-                .put("district", "pudong").set("applicant", person()).toString(), key);
+        ResponseEntity<JsonNode> other = postRaw(
+                "portal",
+                request.deepCopy()
+                        .put("newTown", (String) null)
+                        .put("district", "pudong")
+                        .set("applicant", person())
+                        .toString(),
+                key);
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody().path("caseNumber")).isEqualTo(first.getBody().path("caseNumber"));
-        assertThat(again.getBody().path("processInstanceId")).isEqualTo(first.getBody().path("processInstanceId"));
+        assertThat(again.getBody().path("processInstanceId"))
+                .isEqualTo(first.getBody().path("processInstanceId"));
         assertProblem(other, 409, "Idempotency-Key", "idempotency");
         assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore + 1);
     }
@@ -379,12 +403,15 @@ class ApplicationIntegrationTests {
     @DisplayName("the Idempotency-Key is per caller: another caller's identical key starts its own case")
     void idempotencyKeyIsPerCaller() {
         String key = UUID.randomUUID().toString();
-        ResponseEntity<JsonNode> portal = postRaw("portal", largeEvent("pudong", "WINDOW").toString(), key);
-        ResponseEntity<JsonNode> window = postRaw("window-pudong", largeEvent("pudong", "WINDOW").toString(), key);
+        ResponseEntity<JsonNode> portal =
+                postRaw("portal", largeEvent("pudong", "WINDOW").toString(), key);
+        ResponseEntity<JsonNode> window =
+                postRaw("window-pudong", largeEvent("pudong", "WINDOW").toString(), key);
 
         assertThat(portal.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(window.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(window.getBody().path("caseNumber")).isNotEqualTo(portal.getBody().path("caseNumber"));
+        assertThat(window.getBody().path("caseNumber"))
+                .isNotEqualTo(portal.getBody().path("caseNumber"));
     }
 
     @Test
@@ -410,11 +437,16 @@ class ApplicationIntegrationTests {
                 responses.add(future.get());
             }
 
-            assertThat(responses).extracting(r -> r.getStatusCode().value()).containsOnly(201, 200)
-                    .filteredOn(status -> status == 201).hasSize(1);
-            assertThat(responses).extracting(r -> r.getBody().path("caseNumber").asText()).containsOnly(
-                    responses.get(0).getBody().path("caseNumber").asText());
-            assertThat(jdbc.queryForObject("select count(*) from gf_case where idempotency_key = ?", Integer.class, key))
+            assertThat(responses)
+                    .extracting(r -> r.getStatusCode().value())
+                    .containsOnly(201, 200)
+                    .filteredOn(status -> status == 201)
+                    .hasSize(1);
+            assertThat(responses)
+                    .extracting(r -> r.getBody().path("caseNumber").asText())
+                    .containsOnly(responses.get(0).getBody().path("caseNumber").asText());
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from gf_case where idempotency_key = ?", Integer.class, key))
                     .isOne();
             assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore + 1);
         } finally {
@@ -427,7 +459,10 @@ class ApplicationIntegrationTests {
     @Test
     @DisplayName("a case shows mode, status, current steps and timeline, the id number masked")
     void readCase() {
-        String caseNumber = post("window-pudong", largeEvent("pudong", "WINDOW")).getBody().path("caseNumber").asText();
+        String caseNumber = post("window-pudong", largeEvent("pudong", "WINDOW"))
+                .getBody()
+                .path("caseNumber")
+                .asText();
 
         ResponseEntity<JsonNode> response = get("window-pudong", caseNumber);
 
@@ -448,12 +483,16 @@ class ApplicationIntegrationTests {
     @Test
     @DisplayName("who sees a case: its district's window, its department, the supervisor; others get 404")
     void caseVisibility() {
-        String caseNumber = post("window-pudong", largeEvent("pudong", "WINDOW")).getBody().path("caseNumber").asText();
+        String caseNumber = post("window-pudong", largeEvent("pudong", "WINDOW"))
+                .getBody()
+                .path("caseNumber")
+                .asText();
 
         assertThat(get("window-pudong", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("supervisor", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("city-public-security", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(get("dept-pudong-public-security", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("dept-pudong-public-security", caseNumber).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertProblem(get("window-yangpu", caseNumber), 404, "caseNumber", "exists");
         assertProblem(get("dept-yangpu-public-security", caseNumber), 404, "caseNumber", "exists");
         assertProblem(get("city-justice", caseNumber), 404, "caseNumber", "exists");
@@ -464,7 +503,10 @@ class ApplicationIntegrationTests {
     @Test
     @DisplayName("the portal sees the cases it started")
     void portalSeesItsOwnCases() {
-        String caseNumber = post("portal", medicalAdvertising("chongming")).getBody().path("caseNumber").asText();
+        String caseNumber = post("portal", medicalAdvertising("chongming"))
+                .getBody()
+                .path("caseNumber")
+                .asText();
 
         assertThat(get("portal", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("window-chongming", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -497,13 +539,20 @@ class ApplicationIntegrationTests {
     ObjectNode largeEvent(String district, String channel) {
         ObjectNode request = json.createObjectNode();
         request.put("itemCode", "2022-DI-007").put("channel", channel).put("district", district);
-        request.set("applicant", json.createObjectNode().put("type", "ENTERPRISE").put("name", "上海某会展有限公司")
-                .put("idType", "USCC").put("idNumber", CREDIT_CODE));
+        request.set(
+                "applicant",
+                json.createObjectNode()
+                        .put("type", "ENTERPRISE")
+                        .put("name", "上海某会展有限公司")
+                        .put("idType", "USCC")
+                        .put("idNumber", CREDIT_CODE));
         request.put("situation", "standard");
-        request.set("materials", json.createArrayNode()
-                .add(material("application-form", "UPLOAD"))
-                .add(material("security-plan", "PAPER"))
-                .add(material("venue-consent", "UPLOAD")));
+        request.set(
+                "materials",
+                json.createArrayNode()
+                        .add(material("application-form", "UPLOAD"))
+                        .add(material("security-plan", "PAPER"))
+                        .add(material("venue-consent", "UPLOAD")));
         request.set("delivery", json.createObjectNode().put("method", "WINDOW_PICKUP"));
         request.put("commitment", false);
         return request;
@@ -515,9 +564,11 @@ class ApplicationIntegrationTests {
         request.put("itemCode", "2022-ER-002").put("channel", "WINDOW").put("district", district);
         request.set("applicant", person());
         request.put("situation", "own-record");
-        request.set("materials", json.createArrayNode()
-                .add(material("application-form", "PAPER"))
-                .add(material("id-card", "E_LICENCE")));
+        request.set(
+                "materials",
+                json.createArrayNode()
+                        .add(material("application-form", "PAPER"))
+                        .add(material("id-card", "E_LICENCE")));
         request.set("delivery", json.createObjectNode().put("method", "WINDOW_PICKUP"));
         return request;
     }
@@ -540,12 +591,19 @@ class ApplicationIntegrationTests {
     ObjectNode medicalAdvertising(String district) {
         ObjectNode request = json.createObjectNode();
         request.put("itemCode", "2022-DI-026").put("channel", "ONLINE").put("district", district);
-        request.set("applicant", json.createObjectNode().put("type", "ENTERPRISE").put("name", "上海某医院有限公司")
-                .put("idType", "USCC").put("idNumber", "91110000802100433B"));
+        request.set(
+                "applicant",
+                json.createObjectNode()
+                        .put("type", "ENTERPRISE")
+                        .put("name", "上海某医院有限公司")
+                        .put("idType", "USCC")
+                        .put("idNumber", "91110000802100433B"));
         request.put("situation", "standard");
-        request.set("materials", json.createArrayNode()
-                .add(material("application-form", "UPLOAD"))
-                .add(material("advertisement-sample", "UPLOAD")));
+        request.set(
+                "materials",
+                json.createArrayNode()
+                        .add(material("application-form", "UPLOAD"))
+                        .add(material("advertisement-sample", "UPLOAD")));
         request.set("delivery", json.createObjectNode().put("method", "E_LICENCE"));
         return request;
     }
@@ -562,7 +620,10 @@ class ApplicationIntegrationTests {
     }
 
     ObjectNode person() {
-        return json.createObjectNode().put("type", "PERSON").put("name", "张三").put("idType", "RESIDENT_ID")
+        return json.createObjectNode()
+                .put("type", "PERSON")
+                .put("name", "张三")
+                .put("idType", "RESIDENT_ID")
                 .put("idNumber", PERSON_ID);
     }
 
@@ -577,8 +638,8 @@ class ApplicationIntegrationTests {
     }
 
     ResponseEntity<JsonNode> postRaw(String user, String body, String idempotencyKey) {
-        return rest.withBasicAuth(user, "demo").exchange("/api/applications", HttpMethod.POST,
-                entity(body, idempotencyKey), JsonNode.class);
+        return rest.withBasicAuth(user, "demo")
+                .exchange("/api/applications", HttpMethod.POST, entity(body, idempotencyKey), JsonNode.class);
     }
 
     ResponseEntity<JsonNode> get(String user, String caseNumber) {
@@ -596,12 +657,17 @@ class ApplicationIntegrationTests {
 
     String processKey(ResponseEntity<JsonNode> response) {
         ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceId(response.getBody().path("processInstanceId").asText()).singleResult();
-        return repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
+                .processInstanceId(response.getBody().path("processInstanceId").asText())
+                .singleResult();
+        return repository
+                .getProcessDefinition(instance.getProcessDefinitionId())
+                .getKey();
     }
 
     static void assertProblem(ResponseEntity<JsonNode> response, int status, String field, String rule) {
-        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(status);
+        assertThat(response.getStatusCode().value())
+                .as("status of %s", response.getBody())
+                .isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         JsonNode body = response.getBody();
         assertThat(body.path("status").asInt()).isEqualTo(status);
@@ -614,7 +680,8 @@ class ApplicationIntegrationTests {
     }
 
     void assertNothingStarted() {
-        assertThat(history.createHistoricProcessInstanceQuery().count()).as("process instances started")
+        assertThat(history.createHistoricProcessInstanceQuery().count())
+                .as("process instances started")
                 .isEqualTo(instancesBefore);
     }
 }

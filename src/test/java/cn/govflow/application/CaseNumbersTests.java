@@ -19,7 +19,9 @@ class CaseNumbersTests {
     @Test
     void everyDistrictHasItsOwnAbbreviation() {
         assertThat(java.util.Arrays.stream(District.values())
-                .map(d -> CaseNumbers.format(LocalDate.of(2026, 1, 1), d, 1).substring(12, 14)).distinct())
+                        .map(d -> CaseNumbers.format(LocalDate.of(2026, 1, 1), d, 1)
+                                .substring(12, 14))
+                        .distinct())
                 .hasSize(District.values().length);
     }
 }

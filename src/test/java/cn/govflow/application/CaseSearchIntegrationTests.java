@@ -28,6 +28,7 @@ class CaseSearchIntegrationTests {
 
     /** An applicant name no other test uses, so the hits are this test's cases only. */
     String applicant;
+
     String yangpuCase;
     String pudongCase;
 
@@ -41,16 +42,24 @@ class CaseSearchIntegrationTests {
     @Test
     @DisplayName("a supervisor finds the cases by applicant, narrows them by district code or name, item and number")
     void supervisorSearches() {
-        assertThat(caseNumbers("supervisor", "applicant=" + applicant)).containsExactlyInAnyOrder(yangpuCase, pudongCase);
-        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&district=杨浦区")).containsExactly(yangpuCase);
-        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&district=pudong")).containsExactly(pudongCase);
-        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&item=养犬登记")).hasSize(2);
-        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&item=2022-FO-003")).hasSize(2);
-        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&item=不存在的事项")).isEmpty();
-        assertThat(caseNumbers("supervisor", "caseNumber=" + yangpuCase.substring(4).toLowerCase()))
+        assertThat(caseNumbers("supervisor", "applicant=" + applicant))
+                .containsExactlyInAnyOrder(yangpuCase, pudongCase);
+        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&district=杨浦区"))
+                .containsExactly(yangpuCase);
+        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&district=pudong"))
+                .containsExactly(pudongCase);
+        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&item=养犬登记"))
+                .hasSize(2);
+        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&item=2022-FO-003"))
+                .hasSize(2);
+        assertThat(caseNumbers("supervisor", "applicant=" + applicant + "&item=不存在的事项"))
+                .isEmpty();
+        assertThat(caseNumbers(
+                        "supervisor", "caseNumber=" + yangpuCase.substring(4).toLowerCase()))
                 .containsExactly(yangpuCase);
 
-        JsonNode hit = search("supervisor", "caseNumber=" + yangpuCase).getBody().get(0);
+        JsonNode hit =
+                search("supervisor", "caseNumber=" + yangpuCase).getBody().get(0);
         assertThat(hit.path("districtName").asText()).isEqualTo("杨浦区");
         assertThat(hit.path("applicantName").asText()).isEqualTo(applicant);
         assertThat(hit.path("status").asText()).isEqualTo("RUNNING");
@@ -62,7 +71,8 @@ class CaseSearchIntegrationTests {
     void windowsSeeTheirDistrictOnly() {
         assertThat(caseNumbers("window-yangpu", "applicant=" + applicant)).containsExactly(yangpuCase);
         assertThat(caseNumbers("window-xuhui", "applicant=" + applicant)).isEmpty();
-        assertThat(caseNumbers("city-public-security", "applicant=" + applicant)).hasSize(2);
+        assertThat(caseNumbers("city-public-security", "applicant=" + applicant))
+                .hasSize(2);
         assertThat(caseNumbers("city-civil-defense", "applicant=" + applicant)).isEmpty();
     }
 
@@ -85,22 +95,33 @@ class CaseSearchIntegrationTests {
         headers.put(HttpHeaders.COOKIE, cookies);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 
-        ResponseEntity<JsonNode> found = rest.exchange("/api/applications?applicant=" + applicant, HttpMethod.GET,
-                new HttpEntity<>(headers), JsonNode.class);
+        ResponseEntity<JsonNode> found = rest.exchange(
+                "/api/applications?applicant=" + applicant, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
         assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(found.getBody().findValuesAsText("caseNumber")).containsExactlyInAnyOrder(yangpuCase, pudongCase);
         // the webapps' session stays as it was: Cockpit's parallel calls keep working with the same cookie
         assertThat(found.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).noneMatch(c -> c.startsWith("JSESSIONID"));
-        ResponseEntity<JsonNode> timeline = rest.exchange("/api/applications/" + yangpuCase + "/timeline",
-                HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+        ResponseEntity<JsonNode> timeline = rest.exchange(
+                "/api/applications/" + yangpuCase + "/timeline",
+                HttpMethod.GET,
+                new HttpEntity<>(headers),
+                JsonNode.class);
         assertThat(timeline.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> rating = rest.exchange("/api/applications/" + yangpuCase + "/rating", HttpMethod.POST,
-                new HttpEntity<>("{\"score\": 5}", headers), String.class);
+        ResponseEntity<String> rating = rest.exchange(
+                "/api/applications/" + yangpuCase + "/rating",
+                HttpMethod.POST,
+                new HttpEntity<>("{\"score\": 5}", headers),
+                String.class);
         assertThat(rating.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(rest.exchange("/api/applications?applicant=" + applicant, HttpMethod.GET,
-                HttpEntity.EMPTY, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.exchange(
+                                "/api/applications?applicant=" + applicant,
+                                HttpMethod.GET,
+                                HttpEntity.EMPTY,
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private List<String> caseNumbers(String user, String query) {
@@ -132,16 +153,21 @@ class CaseSearchIntegrationTests {
     private List<String> webappLogin(String user) {
         ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/default/", String.class);
         List<String> cookies = new ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-                .map(c -> c.split(";", 2)[0]).toList());
+                .map(c -> c.split(";", 2)[0])
+                .toList());
         String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
         HttpHeaders headers = new HttpHeaders();
         headers.put(HttpHeaders.COOKIE, cookies);
         headers.set("X-XSRF-TOKEN", csrf);
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
-                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
+        ResponseEntity<String> login = rest.exchange(
+                "/camunda/api/admin/auth/user/default/login/cockpit",
+                HttpMethod.POST,
+                new HttpEntity<>("username=" + user + "&password=demo", headers),
+                String.class);
         assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-        login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";", 2)[0])
+        login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(c -> c.split(";", 2)[0])
                 .forEach(c -> {
                     cookies.removeIf(old -> old.startsWith(c.substring(0, c.indexOf('=') + 1)));
                     cookies.add(c);

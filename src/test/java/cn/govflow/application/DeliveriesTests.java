@@ -43,8 +43,9 @@ class DeliveriesTests {
     void r20_entrustedPaperLicenceAtTheHall() {
         assertThat(Deliveries.refusal(HandlingMode.ENTRUSTED_RECEIPT, ResultType.PAPER_LICENCE, DeliveryMethod.COURIER))
                 .hasValueSatisfying(r -> assertThat(r.rule()).isEqualTo("R20"));
-        assertThat(Deliveries.route(HandlingMode.ENTRUSTED_RECEIPT, ResultType.PAPER_LICENCE,
-                DeliveryMethod.WINDOW_PICKUP)).isEqualTo(Route.WINDOW);
+        assertThat(Deliveries.route(
+                        HandlingMode.ENTRUSTED_RECEIPT, ResultType.PAPER_LICENCE, DeliveryMethod.WINDOW_PICKUP))
+                .isEqualTo(Route.WINDOW);
     }
 
     @Test
@@ -55,7 +56,8 @@ class DeliveriesTests {
                 assertThat(Deliveries.refusal(mode, result, DeliveryMethod.E_LICENCE))
                         .hasValueSatisfying(r -> assertThat(r.rule()).isEqualTo("R20"));
             }
-            assertThat(Deliveries.route(mode, ResultType.E_LICENCE, DeliveryMethod.E_LICENCE)).isEqualTo(Route.E_LICENCE);
+            assertThat(Deliveries.route(mode, ResultType.E_LICENCE, DeliveryMethod.E_LICENCE))
+                    .isEqualTo(Route.E_LICENCE);
         }
     }
 
@@ -71,7 +73,8 @@ class DeliveriesTests {
     }
 
     @Test
-    @DisplayName("every accepted combination has a route, and every refused one fails loudly instead of routing anywhere")
+    @DisplayName(
+            "every accepted combination has a route, and every refused one fails loudly instead of routing anywhere")
     void everyAcceptedCombinationHasARoute() {
         for (HandlingMode mode : HandlingMode.values()) {
             for (ResultType result : ResultType.values()) {
@@ -80,7 +83,8 @@ class DeliveriesTests {
                         assertThat(Deliveries.route(mode, result, method)).isNotNull();
                     } else {
                         assertThatThrownBy(() -> Deliveries.route(mode, result, method))
-                                .isInstanceOf(IllegalStateException.class).hasMessageContaining("未经收件校验");
+                                .isInstanceOf(IllegalStateException.class)
+                                .hasMessageContaining("未经收件校验");
                     }
                 }
             }

@@ -23,14 +23,16 @@ class IdNumberTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "110105194912310021", // check digit should be X
-        "11010519491231002x", // lower-case x is not the standard's X
-        "310104198001011234", // check digit should be 9
-        "310104198002301236", // 30 February
-        "31010419800101123",  // 17 digits
-        "3101041980010112391", // 19 digits
-        "31010419800101123A"})
+    @ValueSource(
+            strings = {
+                "110105194912310021", // check digit should be X
+                "11010519491231002x", // lower-case x is not the standard's X
+                "310104198001011234", // check digit should be 9
+                "310104198002301236", // 30 February
+                "31010419800101123", // 17 digits
+                "3101041980010112391", // 19 digits
+                "31010419800101123A"
+            })
     void residentIdsRefused(String id) {
         assertThat(ResidentIdNumber.isValid(id)).isFalse();
     }
@@ -54,12 +56,14 @@ class IdNumberTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "91350100M000100Y44", // wrong check character
-        "91350100M000100Y4I", // I is not in the character set
-        "91350100O000100Y43", // O is not in the character set
-        "91350100m000100y43", // lower case
-        "91350100M000100Y4"})  // 17 characters
+    @ValueSource(
+            strings = {
+                "91350100M000100Y44", // wrong check character
+                "91350100M000100Y4I", // I is not in the character set
+                "91350100O000100Y43", // O is not in the character set
+                "91350100m000100y43", // lower case
+                "91350100M000100Y4"
+            }) // 17 characters
     void creditCodesRefused(String code) {
         assertThat(UnifiedSocialCreditCode.isValid(code)).isFalse();
     }

@@ -77,32 +77,84 @@ public final class GovflowBenchmark {
     static final int TASKLIST_CALLS = 10;
 
     /** One handling mode: the request that starts a case and the user tasks it passes. */
-    record Mode(String name, String processKey, Map<String, Object> request, String user, List<String> groups,
+    record Mode(
+            String name,
+            String processKey,
+            Map<String, Object> request,
+            String user,
+            List<String> groups,
             int userTasks) {}
 
     static final List<Mode> MODES = List.of(
-            new Mode("FULL_ONLINE", "FullOnlineProcess", FullOnlineCases.application(), "portal",
-                    List.of("portal"), 3),
-            new Mode("DELEGATED", "DelegatedImplementationProcess", Map.of("itemCode", "2022-DI-007",
-                    "channel", "WINDOW", "district", "pudong",
-                    "applicant", Map.of("type", "ENTERPRISE", "name", "上海某会展有限公司", "idType", "USCC",
-                            "idNumber", "91350100M000100Y43"),
-                    "situation", "standard",
-                    "materials", List.of(Map.of("code", "application-form", "source", "UPLOAD"),
-                            Map.of("code", "security-plan", "source", "PAPER"),
-                            Map.of("code", "venue-consent", "source", "UPLOAD")),
-                    "delivery", Map.of("method", "WINDOW_PICKUP"), "commitment", false),
-                    "window-pudong", List.of("window-pudong"), 5),
-            new Mode("ENTRUSTED_RECEIPT", "EntrustedReceiptProcess", Map.of("itemCode", "2022-ER-005",
-                    "channel", "WINDOW", "district", "songjiang",
-                    "applicant", Map.of("type", "ENTERPRISE", "name", "上海某科技有限公司", "idType", "USCC",
-                            "idNumber", "91350100M000100Y43"),
-                    "situation", "standard",
-                    "materials", List.of(Map.of("code", "application-form", "source", "PAPER"),
-                            Map.of("code", "business-licence", "source", "UPLOAD"),
-                            Map.of("code", "job-description", "source", "UPLOAD")),
-                    "delivery", Map.of("method", "WINDOW_PICKUP"), "commitment", false),
-                    "window-songjiang", List.of("window-songjiang"), 3));
+            new Mode("FULL_ONLINE", "FullOnlineProcess", FullOnlineCases.application(), "portal", List.of("portal"), 3),
+            new Mode(
+                    "DELEGATED",
+                    "DelegatedImplementationProcess",
+                    Map.of(
+                            "itemCode",
+                            "2022-DI-007",
+                            "channel",
+                            "WINDOW",
+                            "district",
+                            "pudong",
+                            "applicant",
+                            Map.of(
+                                    "type",
+                                    "ENTERPRISE",
+                                    "name",
+                                    "上海某会展有限公司",
+                                    "idType",
+                                    "USCC",
+                                    "idNumber",
+                                    "91350100M000100Y43"),
+                            "situation",
+                            "standard",
+                            "materials",
+                            List.of(
+                                    Map.of("code", "application-form", "source", "UPLOAD"),
+                                    Map.of("code", "security-plan", "source", "PAPER"),
+                                    Map.of("code", "venue-consent", "source", "UPLOAD")),
+                            "delivery",
+                            Map.of("method", "WINDOW_PICKUP"),
+                            "commitment",
+                            false),
+                    "window-pudong",
+                    List.of("window-pudong"),
+                    5),
+            new Mode(
+                    "ENTRUSTED_RECEIPT",
+                    "EntrustedReceiptProcess",
+                    Map.of(
+                            "itemCode",
+                            "2022-ER-005",
+                            "channel",
+                            "WINDOW",
+                            "district",
+                            "songjiang",
+                            "applicant",
+                            Map.of(
+                                    "type",
+                                    "ENTERPRISE",
+                                    "name",
+                                    "上海某科技有限公司",
+                                    "idType",
+                                    "USCC",
+                                    "idNumber",
+                                    "91350100M000100Y43"),
+                            "situation",
+                            "standard",
+                            "materials",
+                            List.of(
+                                    Map.of("code", "application-form", "source", "PAPER"),
+                                    Map.of("code", "business-licence", "source", "UPLOAD"),
+                                    Map.of("code", "job-description", "source", "UPLOAD")),
+                            "delivery",
+                            Map.of("method", "WINDOW_PICKUP"),
+                            "commitment",
+                            false),
+                    "window-songjiang",
+                    List.of("window-songjiang"),
+                    3));
 
     /** What each user task of the chosen paths is completed with. */
     static final Map<String, Map<String, Object>> ANSWERS = Map.of(
@@ -125,15 +177,16 @@ public final class GovflowBenchmark {
         results.put("databases", databases);
         boolean failed = false;
 
-        List<String> wanted = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
+        List<String> wanted =
+                List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
         if (wanted.contains("h2")) {
             failed |= run("H2 (in memory)", h2(), List.of("demo"), databases);
         }
         String postgres = System.getenv("POSTGRES_URL");
         if (wanted.contains("postgres") && postgres != null && !postgres.isBlank()) {
             recreateIfBenchDatabase(postgres);
-            failed |= run("PostgreSQL " + postgres.replaceAll(".*//", ""), Map.of(), List.of("demo", "postgres"),
-                    databases);
+            failed |= run(
+                    "PostgreSQL " + postgres.replaceAll(".*//", ""), Map.of(), List.of("demo", "postgres"), databases);
         } else {
             System.out.println("POSTGRES_URL not set: PostgreSQL skipped");
         }
@@ -147,13 +200,16 @@ public final class GovflowBenchmark {
     }
 
     /** Runs every measurement against one database; returns whether something failed. */
-    static boolean run(String name, Map<String, Object> properties, List<String> profiles,
-            List<Map<String, Object>> databases) throws Exception {
+    static boolean run(
+            String name, Map<String, Object> properties, List<String> profiles, List<Map<String, Object>> databases)
+            throws Exception {
         Map<String, Object> props = new HashMap<>(properties);
         props.put("server.port", 0);
         // Every delegated case must end: no random spot check keeps one waiting (R4 is tested elsewhere).
         props.put("govflow.supervision.spot-check-rate", 0);
-        props.put("govflow.license.keystore.path", Files.createTempDirectory("govflow-bench").resolve("k.p12").toString());
+        props.put(
+                "govflow.license.keystore.path",
+                Files.createTempDirectory("govflow-bench").resolve("k.p12").toString());
         props.put("logging.level.root", "WARN");
         props.put("logging.level.cn.govflow.bench", "INFO");
         props.put("spring.main.banner-mode", "off");
@@ -163,7 +219,8 @@ public final class GovflowBenchmark {
         System.out.println("== " + name);
         // As command-line arguments: they outrank ./config/application.yaml (default properties would not).
         List<String> argumentList = new ArrayList<>(props.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toList());
         // -Dbench.args="--camunda.bpm.history-level=audit ..." tries an engine setting without a code change.
         String extra = System.getProperty("bench.args", "").trim();
         if (!extra.isEmpty()) {
@@ -172,7 +229,8 @@ public final class GovflowBenchmark {
         }
         String[] arguments = argumentList.toArray(String[]::new);
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(GovflowApplication.class)
-                .profiles(profiles.toArray(String[]::new)).run(arguments)) {
+                .profiles(profiles.toArray(String[]::new))
+                .run(arguments)) {
             Bench bench = new Bench(ctx);
             db.put("engine", engineSettings(ctx));
             bench.deployBaselines();
@@ -227,7 +285,8 @@ public final class GovflowBenchmark {
         final JdbcTemplate jdbc;
         final BenchIntake intake;
         final int port;
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long errors;
         int run;
 
@@ -246,13 +305,17 @@ public final class GovflowBenchmark {
             RepositoryService repository = ctx.getBean(RepositoryService.class);
             for (Mode mode : MODES) {
                 AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(baselineKey(mode))
-                        .camundaHistoryTimeToLive(1).startEvent();
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent();
                 for (int i = 1; i <= mode.userTasks(); i++) {
                     builder = builder.userTask("Task_" + i);
                 }
                 BpmnModelInstance model = builder.endEvent().done();
-                repository.createDeployment().name("bench-baseline").addModelInstance(baselineKey(mode) + ".bpmn",
-                        model).deploy();
+                repository
+                        .createDeployment()
+                        .name("bench-baseline")
+                        .addModelInstance(baselineKey(mode) + ".bpmn", model)
+                        .deploy();
             }
         }
 
@@ -261,21 +324,31 @@ public final class GovflowBenchmark {
         }
 
         Result throughput(Mode mode, int n) throws InterruptedException {
-            return drive(mode.name(), n, i -> intake.start(mode.request(), mode.user(), mode.groups()),
+            return drive(
+                    mode.name(),
+                    n,
+                    i -> intake.start(mode.request(), mode.user(), mode.groups()),
                     task -> ANSWERS.get(task.getTaskDefinitionKey()),
-                    keys -> jdbc.queryForObject("select count(*) from gf_ledger_case where status = 'ENDED' and "
-                            + "outcome = 'APPROVED' and case_number in (" + placeholders(keys.size()) + ")",
-                            Long.class, keys.toArray()));
+                    keys -> jdbc.queryForObject(
+                            "select count(*) from gf_ledger_case where status = 'ENDED' and "
+                                    + "outcome = 'APPROVED' and case_number in (" + placeholders(keys.size()) + ")",
+                            Long.class,
+                            keys.toArray()));
         }
 
         Result baseline(Mode mode, int n) throws InterruptedException {
             int r = ++run;
-            return drive("baseline " + mode.name(), n,
+            return drive(
+                    "baseline " + mode.name(),
+                    n,
                     i -> runtime.startProcessInstanceByKey(baselineKey(mode), "BASE-" + r + "-" + i)
                             .getBusinessKey(),
                     task -> Map.of(),
-                    keys -> history.createHistoricProcessInstanceQuery().processDefinitionKey(baselineKey(mode))
-                            .completed().processInstanceBusinessKeyIn(keys.toArray(String[]::new)).count());
+                    keys -> history.createHistoricProcessInstanceQuery()
+                            .processDefinitionKey(baselineKey(mode))
+                            .completed()
+                            .processInstanceBusinessKeyIn(keys.toArray(String[]::new))
+                            .count());
         }
 
         interface Starter {
@@ -305,50 +378,76 @@ public final class GovflowBenchmark {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             for (int w = 0; w < WORKERS; w++) {
                 int worker = w;
-                new Thread(() -> {
-                    try {
-                        // Each worker starts its share of the cases, as concurrent callers would, then works them.
-                        List<String> mine = new ArrayList<>();
-                        for (int i = worker; i < n; i += WORKERS) {
-                            try {
-                                long t0 = System.nanoTime();
-                                mine.add(starter.start(i));
-                                startLatencies.add(System.nanoTime() - t0);
-                            } catch (RuntimeException e) {
-                                failures.incrementAndGet();
-                                System.err.println(label + ": start failed: " + e);
-                            }
-                        }
-                        keys.addAll(mine);
-                        work(mine, answers, latencies, failures, deadline);
-                    } finally {
-                        done.countDown();
-                    }
-                }, "bench-worker").start();
+                new Thread(
+                                () -> {
+                                    try {
+                                        // Each worker starts its share of the cases, as concurrent callers would, then
+                                        // works them.
+                                        List<String> mine = new ArrayList<>();
+                                        for (int i = worker; i < n; i += WORKERS) {
+                                            try {
+                                                long t0 = System.nanoTime();
+                                                mine.add(starter.start(i));
+                                                startLatencies.add(System.nanoTime() - t0);
+                                            } catch (RuntimeException e) {
+                                                failures.incrementAndGet();
+                                                System.err.println(label + ": start failed: " + e);
+                                            }
+                                        }
+                                        keys.addAll(mine);
+                                        work(mine, answers, latencies, failures, deadline);
+                                    } finally {
+                                        done.countDown();
+                                    }
+                                },
+                                "bench-worker")
+                        .start();
             }
             done.await();
             double seconds = (System.nanoTime() - begin) / 1e9;
-            long endedCases = keys.isEmpty() ? 0 : chunks(keys).stream().mapToLong(ended::count).sum();
+            long endedCases = keys.isEmpty()
+                    ? 0
+                    : chunks(keys).stream().mapToLong(ended::count).sum();
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             List<Long> starts = new ArrayList<>(startLatencies);
             Collections.sort(starts);
-            Result result = new Result(n, seconds, sorted.size(), percentile(sorted, 50), percentile(sorted, 99),
-                    percentile(starts, 50), failures.get(), n - endedCases);
-            System.out.printf("%-30s %5d cases %7.1f cases/s  start p50 %6.1f ms  task p50 %6.1f ms p99 %6.1f ms"
-                    + "  errors %d lost %d%n", label, n, result.casesPerSecond(), result.startP50Ms(), result.p50Ms(),
-                    result.p99Ms(), result.errors(), result.lost());
+            Result result = new Result(
+                    n,
+                    seconds,
+                    sorted.size(),
+                    percentile(sorted, 50),
+                    percentile(sorted, 99),
+                    percentile(starts, 50),
+                    failures.get(),
+                    n - endedCases);
+            System.out.printf(
+                    "%-30s %5d cases %7.1f cases/s  start p50 %6.1f ms  task p50 %6.1f ms p99 %6.1f ms"
+                            + "  errors %d lost %d%n",
+                    label,
+                    n,
+                    result.casesPerSecond(),
+                    result.startP50Ms(),
+                    result.p50Ms(),
+                    result.p99Ms(),
+                    result.errors(),
+                    result.lost());
             return result;
         }
 
-        void work(List<String> mine, Answers answers, ConcurrentLinkedQueue<Long> latencies, AtomicInteger failures,
+        void work(
+                List<String> mine,
+                Answers answers,
+                ConcurrentLinkedQueue<Long> latencies,
+                AtomicInteger failures,
                 long deadline) {
             List<String> open = new ArrayList<>(mine);
             int idle = 0;
             while (!open.isEmpty() && System.nanoTime() < deadline) {
                 List<Task> found = new ArrayList<>();
                 for (List<String> chunk : chunks(open)) {
-                    found.addAll(tasks.createTaskQuery().processInstanceBusinessKeyIn(chunk.toArray(String[]::new))
+                    found.addAll(tasks.createTaskQuery()
+                            .processInstanceBusinessKeyIn(chunk.toArray(String[]::new))
                             .list());
                 }
                 for (Task task : found) {
@@ -379,9 +478,12 @@ public final class GovflowBenchmark {
                     List<String> running = new ArrayList<>();
                     for (List<String> chunk : chunks(open)) {
                         // The engine's query has no business-key list: read its runtime table directly.
-                        running.addAll(jdbc.queryForList("select distinct BUSINESS_KEY_ from ACT_RU_EXECUTION where "
-                                + "PARENT_ID_ is null and BUSINESS_KEY_ in (" + placeholders(chunk.size()) + ")",
-                                String.class, chunk.toArray()));
+                        running.addAll(jdbc.queryForList(
+                                "select distinct BUSINESS_KEY_ from ACT_RU_EXECUTION where "
+                                        + "PARENT_ID_ is null and BUSINESS_KEY_ in (" + placeholders(chunk.size())
+                                        + ")",
+                                String.class,
+                                chunk.toArray()));
                     }
                     open = running;
                 }
@@ -403,22 +505,28 @@ public final class GovflowBenchmark {
                 long periodNanos = 1_000_000_000L / rate;
                 long begin = System.nanoTime();
                 for (int i = 0; i < total; i++) {
-                    clock.schedule(() -> {
-                        long t0 = System.nanoTime();
-                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                        + "/api/applications"))
-                                .timeout(Duration.ofSeconds(30)).header("Authorization", auth)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                            if (e != null || r.statusCode() != 201) {
-                                failed.incrementAndGet();
-                            } else {
-                                latencies.add(System.nanoTime() - t0);
-                            }
-                            answered.countDown();
-                        });
-                    }, i * periodNanos, TimeUnit.NANOSECONDS);
+                    clock.schedule(
+                            () -> {
+                                long t0 = System.nanoTime();
+                                HttpRequest request = HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + "/api/applications"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .header("Authorization", auth)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                        .build();
+                                http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                                        .whenComplete((r, e) -> {
+                                            if (e != null || r.statusCode() != 201) {
+                                                failed.incrementAndGet();
+                                            } else {
+                                                latencies.add(System.nanoTime() - t0);
+                                            }
+                                            answered.countDown();
+                                        });
+                            },
+                            i * periodNanos,
+                            TimeUnit.NANOSECONDS);
                 }
                 answered.await(2, TimeUnit.MINUTES);
                 double seconds = (System.nanoTime() - begin) / 1e9;
@@ -434,8 +542,9 @@ public final class GovflowBenchmark {
                 row.put("errors", failed.get());
                 errors += failed.get();
                 rows.add(row);
-                System.out.printf("REST intake %3d/s: %4d requests, p50 %6.1f ms, p99 %6.1f ms, errors %d%n", rate,
-                        total, percentile(sorted, 50), percentile(sorted, 99), failed.get());
+                System.out.printf(
+                        "REST intake %3d/s: %4d requests, p50 %6.1f ms, p99 %6.1f ms, errors %d%n",
+                        rate, total, percentile(sorted, 50), percentile(sorted, 99), failed.get());
             }
             return rows;
         }
@@ -452,26 +561,30 @@ public final class GovflowBenchmark {
                 AtomicInteger failures = new AtomicInteger();
                 for (int w = 0; w < WORKERS; w++) {
                     int worker = w;
-                    new Thread(() -> {
-                        try {
-                            for (int i = worker; i < TASKLIST_CASES; i += WORKERS) {
-                                try {
-                                    intake.start(mode.request(), mode.user(), mode.groups());
-                                } catch (RuntimeException e) {
-                                    failures.incrementAndGet();
-                                }
-                            }
-                        } finally {
-                            started.countDown();
-                        }
-                    }, "bench-tasklist-loader").start();
+                    new Thread(
+                                    () -> {
+                                        try {
+                                            for (int i = worker; i < TASKLIST_CASES; i += WORKERS) {
+                                                try {
+                                                    intake.start(mode.request(), mode.user(), mode.groups());
+                                                } catch (RuntimeException e) {
+                                                    failures.incrementAndGet();
+                                                }
+                                            }
+                                        } finally {
+                                            started.countDown();
+                                        }
+                                    },
+                                    "bench-tasklist-loader")
+                            .start();
                 }
                 started.await();
                 errors += failures.get();
             }
             long openTasks = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
-            List<String> groups = jdbc.queryForList("select distinct GROUP_ID_ from ACT_RU_IDENTITYLINK where "
-                    + "TYPE_ = 'candidate' and TASK_ID_ is not null and GROUP_ID_ is not null order by GROUP_ID_",
+            List<String> groups = jdbc.queryForList(
+                    "select distinct GROUP_ID_ from ACT_RU_IDENTITYLINK where "
+                            + "TYPE_ = 'candidate' and TASK_ID_ is not null and GROUP_ID_ is not null order by GROUP_ID_",
                     String.class);
             ObjectMapper json = new ObjectMapper();
             Map<String, List<Long>> listLatencies = new LinkedHashMap<>();
@@ -480,27 +593,40 @@ public final class GovflowBenchmark {
             Map<String, Map<String, Long>> visible = new LinkedHashMap<>();
             for (String group : groups) {
                 // Every group has a demo user of the same name (demo profile).
-                String auth = "Basic " + Base64.getEncoder().encodeToString((group + ":demo")
-                        .getBytes(StandardCharsets.UTF_8));
-                HttpResponse<String> filters = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + port + "/engine-rest/filter?resourceType=Task")).header("Authorization", auth).GET()
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                String auth = "Basic "
+                        + Base64.getEncoder().encodeToString((group + ":demo").getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> filters = http.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + "/engine-rest/filter?resourceType=Task"))
+                                .header("Authorization", auth)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (filters.statusCode() != 200) {
                     errors++;
                     continue;
                 }
                 for (var filter : json.readTree(filters.body())) {
                     String name = filter.path("name").asText();
-                    String base = "http://127.0.0.1:" + port + "/engine-rest/filter/" + filter.path("id").asText();
+                    String base = "http://127.0.0.1:" + port + "/engine-rest/filter/"
+                            + filter.path("id").asText();
                     for (int i = 0; i < TASKLIST_CALLS + 1; i++) {
                         Timed list = timedPost(base + "/list?firstResult=0&maxResults=15", auth);
                         Timed count = timedPost(base + "/count", auth);
                         if (i > 0) {
-                            listLatencies.computeIfAbsent(name, k -> new ArrayList<>()).add(list.nanos());
-                            countLatencies.computeIfAbsent(name, k -> new ArrayList<>()).add(count.nanos());
+                            listLatencies
+                                    .computeIfAbsent(name, k -> new ArrayList<>())
+                                    .add(list.nanos());
+                            countLatencies
+                                    .computeIfAbsent(name, k -> new ArrayList<>())
+                                    .add(count.nanos());
                         } else {
-                            visible.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(name,
-                                    json.readTree(count.body()).path("count").asLong());
+                            visible.computeIfAbsent(group, k -> new LinkedHashMap<>())
+                                    .put(
+                                            name,
+                                            json.readTree(count.body())
+                                                    .path("count")
+                                                    .asLong());
                         }
                     }
                 }
@@ -515,15 +641,25 @@ public final class GovflowBenchmark {
                 List<Long> count = new ArrayList<>(countLatencies.get(name));
                 Collections.sort(list);
                 Collections.sort(count);
-                perFilter.put(name, Map.of("listP50Ms", round(percentile(list, 50), 1),
-                        "listP99Ms", round(percentile(list, 99), 1), "countP50Ms", round(percentile(count, 50), 1),
-                        "countP99Ms", round(percentile(count, 99), 1)));
-                System.out.printf("Tasklist %s: list p50 %.1f ms p99 %.1f ms, count p50 %.1f ms p99 %.1f ms%n", name,
-                        percentile(list, 50), percentile(list, 99), percentile(count, 50), percentile(count, 99));
+                perFilter.put(
+                        name,
+                        Map.of(
+                                "listP50Ms",
+                                round(percentile(list, 50), 1),
+                                "listP99Ms",
+                                round(percentile(list, 99), 1),
+                                "countP50Ms",
+                                round(percentile(count, 50), 1),
+                                "countP99Ms",
+                                round(percentile(count, 99), 1)));
+                System.out.printf(
+                        "Tasklist %s: list p50 %.1f ms p99 %.1f ms, count p50 %.1f ms p99 %.1f ms%n",
+                        name, percentile(list, 50), percentile(list, 99), percentile(count, 50), percentile(count, 99));
             }
             result.put("filters", perFilter);
-            System.out.printf("Tasklist: %d open tasks, %d groups, counts per group and filter %s%n", openTasks,
-                    groups.size(), visible);
+            System.out.printf(
+                    "Tasklist: %d open tasks, %d groups, counts per group and filter %s%n",
+                    openTasks, groups.size(), visible);
             return result;
         }
 
@@ -531,9 +667,13 @@ public final class GovflowBenchmark {
 
         Timed timedPost(String url, String auth) throws IOException, InterruptedException {
             long t0 = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", auth)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             long took = System.nanoTime() - t0;
             if (response.statusCode() != 200) {
                 errors++;
@@ -548,9 +688,13 @@ public final class GovflowBenchmark {
             long t0 = System.nanoTime();
             ctx.getBean(SyntheticYear.class).load(profile);
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            String auth = "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8));
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/reports/annual?year=2023&district=yangpu")).header("Authorization", auth).GET().build();
+            String auth =
+                    "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/reports/annual?year=2023&district=yangpu"))
+                    .header("Authorization", auth)
+                    .GET()
+                    .build();
             List<Long> latencies = new ArrayList<>();
             String last = null;
             for (int i = 0; i < REPORT_CALLS + 3; i++) {
@@ -565,10 +709,15 @@ public final class GovflowBenchmark {
                 }
                 last = response.body();
             }
-            long applications = new ObjectMapper().readTree(last).path("figures").path("applications").asLong();
+            long applications = new ObjectMapper()
+                    .readTree(last)
+                    .path("figures")
+                    .path("applications")
+                    .asLong();
             if (applications != profile.applications()) {
                 errors++;
-                System.err.println("report counts " + applications + " applications, expected " + profile.applications());
+                System.err.println(
+                        "report counts " + applications + " applications, expected " + profile.applications());
             }
             Collections.sort(latencies);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -578,13 +727,21 @@ public final class GovflowBenchmark {
             m.put("p50Ms", round(percentile(latencies, 50), 1));
             m.put("p99Ms", round(percentile(latencies, 99), 1));
             m.put("applicationsReported", applications);
-            System.out.printf("annual report over %d cases: load %.1f s, p50 %.1f ms, p99 %.1f ms%n",
+            System.out.printf(
+                    "annual report over %d cases: load %.1f s, p50 %.1f ms, p99 %.1f ms%n",
                     profile.applications(), loadSeconds, percentile(latencies, 50), percentile(latencies, 99));
             return m;
         }
     }
 
-    record Result(int cases, double seconds, int tasks, double p50Ms, double p99Ms, double startP50Ms, long errors,
+    record Result(
+            int cases,
+            double seconds,
+            int tasks,
+            double p50Ms,
+            double p99Ms,
+            double startP50Ms,
+            long errors,
             long lost) {
         double casesPerSecond() {
             return cases / seconds;
@@ -620,7 +777,8 @@ public final class GovflowBenchmark {
         }
         String admin = url.replace("/" + name, "/postgres");
         String user = System.getenv().getOrDefault("POSTGRES_USER", "postgres");
-        try (Connection c = DriverManager.getConnection(admin, user, System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
+        try (Connection c = DriverManager.getConnection(
+                        admin, user, System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + name);
@@ -663,14 +821,17 @@ public final class GovflowBenchmark {
 
     /** The engine settings that the figures depend on (docs/performance.md), as the running engine has them. */
     static Map<String, Object> engineSettings(ConfigurableApplicationContext ctx) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ctx
-                .getBean(ProcessEngine.class).getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
+                ctx.getBean(ProcessEngine.class).getProcessEngineConfiguration();
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("historyLevel", configuration.getHistoryLevel().getName());
         e.put("historyRemovalTimeStrategy", configuration.getHistoryRemovalTimeStrategy());
         e.put("jdbcBatchProcessing", configuration.isJdbcBatchProcessing());
         e.put("authorizationEnabled", configuration.isAuthorizationEnabled());
-        e.put("jobExecutorActive", configuration.getJobExecutor() != null && configuration.getJobExecutor().isActive());
+        e.put(
+                "jobExecutorActive",
+                configuration.getJobExecutor() != null
+                        && configuration.getJobExecutor().isActive());
         e.put("databaseType", configuration.getDatabaseType());
         return e;
     }
@@ -703,9 +864,14 @@ public final class GovflowBenchmark {
     static String table(Map<String, Object> results) {
         StringBuilder t = new StringBuilder("\n");
         Map<String, Object> machine = (Map<String, Object>) results.get("machine");
-        t.append(String.format("govflow benchmark — %s, %s cores, %s GiB, %s, commit %s, %s cases per mode%n",
-                machine.get("os"), machine.get("cores"), machine.get("memoryGiB"), machine.get("java"),
-                results.get("commit"), results.get("casesPerMode")));
+        t.append(String.format(
+                "govflow benchmark — %s, %s cores, %s GiB, %s, commit %s, %s cases per mode%n",
+                machine.get("os"),
+                machine.get("cores"),
+                machine.get("memoryGiB"),
+                machine.get("java"),
+                results.get("commit"),
+                results.get("casesPerMode")));
         for (Map<String, Object> db : (List<Map<String, Object>>) results.get("databases")) {
             t.append(String.format("%n%s%n", db.get("database")));
             if (db.containsKey("engine")) {
@@ -715,41 +881,63 @@ public final class GovflowBenchmark {
                 t.append("  FAILED: ").append(db.get("failure")).append('\n');
                 continue;
             }
-            t.append(String.format("  %-18s %10s %10s %7s %10s %10s %6s %5s%n", "mode", "cases/s", "bare/s", "ratio",
-                    "task p50", "task p99", "errors", "lost"));
+            t.append(String.format(
+                    "  %-18s %10s %10s %7s %10s %10s %6s %5s%n",
+                    "mode", "cases/s", "bare/s", "ratio", "task p50", "task p99", "errors", "lost"));
             Map<String, Object> throughput = (Map<String, Object>) db.get("throughput");
             for (Map.Entry<String, Object> e : throughput.entrySet()) {
                 Map<String, Object> m = (Map<String, Object>) e.getValue();
                 if (e.getKey().equals("ALL")) {
-                    t.append(String.format("  %-18s %10s %10s %7s%n", "all modes", m.get("casesPerSecond"),
-                            m.get("baselineCasesPerSecond"), m.get("ratio")));
+                    t.append(String.format(
+                            "  %-18s %10s %10s %7s%n",
+                            "all modes", m.get("casesPerSecond"), m.get("baselineCasesPerSecond"), m.get("ratio")));
                     continue;
                 }
                 Map<String, Object> ours = (Map<String, Object>) m.get("govflow");
                 Map<String, Object> bare = (Map<String, Object>) m.get("baseline");
-                t.append(String.format("  %-18s %10s %10s %7s %8s ms %8s ms %6s %5s%n", e.getKey(),
-                        ours.get("casesPerSecond"), bare.get("casesPerSecond"), m.get("ratio"), ours.get("taskP50Ms"),
-                        ours.get("taskP99Ms"), ours.get("errors"), ours.get("lost")));
+                t.append(String.format(
+                        "  %-18s %10s %10s %7s %8s ms %8s ms %6s %5s%n",
+                        e.getKey(),
+                        ours.get("casesPerSecond"),
+                        bare.get("casesPerSecond"),
+                        m.get("ratio"),
+                        ours.get("taskP50Ms"),
+                        ours.get("taskP99Ms"),
+                        ours.get("errors"),
+                        ours.get("lost")));
             }
-            t.append(String.format("  %-18s %10s %10s %10s %10s %6s%n", "REST intake", "rate/s", "answered/s",
-                    "p50", "p99", "errors"));
+            t.append(String.format(
+                    "  %-18s %10s %10s %10s %10s %6s%n",
+                    "REST intake", "rate/s", "answered/s", "p50", "p99", "errors"));
             for (Map<String, Object> r : (List<Map<String, Object>>) db.get("restIntake")) {
-                t.append(String.format("  %-18s %10s %10s %7s ms %7s ms %6s%n", "", r.get("ratePerSecond"),
-                        r.get("answeredPerSecond"), r.get("p50Ms"), r.get("p99Ms"), r.get("errors")));
+                t.append(String.format(
+                        "  %-18s %10s %10s %7s ms %7s ms %6s%n",
+                        "",
+                        r.get("ratePerSecond"),
+                        r.get("answeredPerSecond"),
+                        r.get("p50Ms"),
+                        r.get("p99Ms"),
+                        r.get("errors")));
             }
             Map<String, Object> tasklist = (Map<String, Object>) db.get("tasklist");
             if (tasklist != null && tasklist.containsKey("filters")) {
-                t.append(String.format("  Tasklist filters, %s open tasks in %s groups (first page of 15, and count):%n",
+                t.append(String.format(
+                        "  Tasklist filters, %s open tasks in %s groups (first page of 15, and count):%n",
                         tasklist.get("openTasks"), tasklist.get("groups")));
                 for (Map.Entry<String, Object> f : ((Map<String, Object>) tasklist.get("filters")).entrySet()) {
                     Map<String, Object> m = (Map<String, Object>) f.getValue();
-                    t.append(String.format("  %-8s list p50 %6s ms p99 %6s ms, count p50 %6s ms p99 %6s ms%n",
-                            f.getKey(), m.get("listP50Ms"), m.get("listP99Ms"), m.get("countP50Ms"),
+                    t.append(String.format(
+                            "  %-8s list p50 %6s ms p99 %6s ms, count p50 %6s ms p99 %6s ms%n",
+                            f.getKey(),
+                            m.get("listP50Ms"),
+                            m.get("listP99Ms"),
+                            m.get("countP50Ms"),
                             m.get("countP99Ms")));
                 }
             }
             Map<String, Object> report = (Map<String, Object>) db.get("annualReport");
-            t.append(String.format("  annual report over %s cases: load %s s, p50 %s ms, p99 %s ms%n",
+            t.append(String.format(
+                    "  annual report over %s cases: load %s s, p50 %s ms, p99 %s ms%n",
                     report.get("cases"), report.get("loadSeconds"), report.get("p50Ms"), report.get("p99Ms")));
         }
         return t.toString();

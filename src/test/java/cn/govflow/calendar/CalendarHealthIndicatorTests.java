@@ -31,9 +31,12 @@ class CalendarHealthIndicatorTests {
         Health health = indicator.health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("coveredYears", calendar.coveredYears())
+        assertThat(health.getDetails())
+                .containsEntry("coveredYears", calendar.coveredYears())
                 .doesNotContainKey("warnings");
-        assertThat(health.getDetails().get("coveredYears")).asString().isEqualTo("[2020, 2021, 2022, 2023, 2024, 2025, 2026]");
+        assertThat(health.getDetails().get("coveredYears"))
+                .asString()
+                .isEqualTo("[2020, 2021, 2022, 2023, 2024, 2025, 2026]");
     }
 
     @Test
@@ -46,8 +49,11 @@ class CalendarHealthIndicatorTests {
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails().get("fallbackYears")).asString().isEqualTo("[2027]");
-        assertThat((List<?>) health.getDetails().get("warnings")).singleElement().asString()
-                .startsWith("2027: no holiday data").contains("config/calendar/china-workdays.yaml");
+        assertThat((List<?>) health.getDetails().get("warnings"))
+                .singleElement()
+                .asString()
+                .startsWith("2027: no holiday data")
+                .contains("config/calendar/china-workdays.yaml");
     }
 
     @Test
@@ -55,11 +61,15 @@ class CalendarHealthIndicatorTests {
     void r33_currentYearMissing() {
         ClockUtil.setCurrentTime(at(2027, 1, 4));
 
-        assertThat((List<?>) indicator.health().getDetails().get("warnings")).singleElement().asString()
+        assertThat((List<?>) indicator.health().getDetails().get("warnings"))
+                .singleElement()
+                .asString()
                 .startsWith("2027: no holiday data yet");
     }
 
     private static Date at(int year, int month, int day) {
-        return Date.from(LocalDateTime.of(year, month, day, 9, 0).atZone(WorkdayCalendar.ZONE).toInstant());
+        return Date.from(LocalDateTime.of(year, month, day, 9, 0)
+                .atZone(WorkdayCalendar.ZONE)
+                .toInstant());
     }
 }

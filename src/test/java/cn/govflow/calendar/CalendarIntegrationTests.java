@@ -42,13 +42,17 @@ class CalendarIntegrationTests {
     @Test
     @DisplayName("R33: the application's engine reads '20 workdays' and has the 'workdays' business calendar")
     void r33_engineKnowsWorkdays() {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 2, 10, 10, 0).atZone(WorkdayCalendar.ZONE).toInstant()));
-        BusinessCalendarManager calendars = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getBusinessCalendarManager();
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 2, 10, 10, 0)
+                .atZone(WorkdayCalendar.ZONE)
+                .toInstant()));
+        BusinessCalendarManager calendars =
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBusinessCalendarManager();
         Date day20 = WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 16));
 
-        assertThat(calendars.getBusinessCalendar("duration").resolveDuedate("20 workdays")).isEqualTo(day20);
-        assertThat(calendars.getBusinessCalendar("workdays").resolveDuedate("P20D")).isEqualTo(day20);
+        assertThat(calendars.getBusinessCalendar("duration").resolveDuedate("20 workdays"))
+                .isEqualTo(day20);
+        assertThat(calendars.getBusinessCalendar("workdays").resolveDuedate("P20D"))
+                .isEqualTo(day20);
     }
 
     @Test
@@ -62,7 +66,9 @@ class CalendarIntegrationTests {
     @DisplayName("R33: /actuator/health has a 'calendar' component listing the covered years")
     void r33_healthComponent() {
         assertThat(health.getContributor("calendar")).isInstanceOf(HealthIndicator.class);
-        assertThat(((HealthIndicator) health.getContributor("calendar")).health().getDetails())
+        assertThat(((HealthIndicator) health.getContributor("calendar"))
+                        .health()
+                        .getDetails())
                 .containsKey("coveredYears");
 
         String forAdmin = rest.withBasicAuth("admin", "admin").getForObject("/actuator/health", String.class);

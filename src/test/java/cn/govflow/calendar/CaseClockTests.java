@@ -36,8 +36,11 @@ class CaseClockTests {
         clock.start(execution);
 
         assertThat(variables.get("clockStartedAt")).isEqualTo(at(2026, 2, 10, 10, 30));
-        assertThat(variables.get("promisedDecisionDate")).isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 16)));
-        assertThat(variables).containsEntry("clockPaused", false).containsEntry("clockExtended", false)
+        assertThat(variables.get("promisedDecisionDate"))
+                .isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 16)));
+        assertThat(variables)
+                .containsEntry("clockPaused", false)
+                .containsEntry("clockExtended", false)
                 .containsEntry("overdue", false);
     }
 
@@ -103,7 +106,8 @@ class CaseClockTests {
         // 10 days counted before the pause (Feb 11 … Mar 2), 10 after (Mar 10 … Mar 23): 20 in all.
         WorkdayCalendar calendar = WorkdayCalendar.fromClasspath();
         assertThat(calendar.workdaysBetween(LocalDate.of(2026, 2, 10), LocalDate.of(2026, 3, 2))
-                + calendar.workdaysBetween(LocalDate.of(2026, 3, 9), promisedDay())).isEqualTo(20);
+                        + calendar.workdaysBetween(LocalDate.of(2026, 3, 9), promisedDay()))
+                .isEqualTo(20);
     }
 
     @Test
@@ -130,7 +134,9 @@ class CaseClockTests {
         clock.start(execution);
         now(2026, 3, 16, 23, 30);
         assertThat(clock.stop(execution)).isTrue();
-        assertThat(variables).containsEntry("onTime", true).containsEntry("overdue", false)
+        assertThat(variables)
+                .containsEntry("onTime", true)
+                .containsEntry("overdue", false)
                 .containsEntry("decidedAt", at(2026, 3, 16, 23, 30));
 
         Map<String, Object> late = new HashMap<>();
@@ -209,12 +215,14 @@ class CaseClockTests {
         clock.pause(execution);
         assertThat(clock.resume(execution)).isZero();
         assertThat(clock.markOverdue(execution)).isFalse();
-        assertThatThrownBy(() -> clock.stop(execution)).isInstanceOf(CaseClockException.class)
+        assertThatThrownBy(() -> clock.stop(execution))
+                .isInstanceOf(CaseClockException.class)
                 .hasMessageContaining("caseClock.start(execution)");
         assertThatThrownBy(() -> clock.extend(execution)).isInstanceOf(CaseClockException.class);
         assertThatThrownBy(() -> clock.warningDate(execution)).isInstanceOf(CaseClockException.class);
         variables.put("promisedDays", "zwanzig");
-        assertThatThrownBy(() -> clock.start(execution)).isInstanceOf(CaseClockException.class)
+        assertThatThrownBy(() -> clock.start(execution))
+                .isInstanceOf(CaseClockException.class)
                 .hasMessageContaining("promisedDays");
     }
 
@@ -227,13 +235,17 @@ class CaseClockTests {
     }
 
     private static Date at(int year, int month, int day, int hour, int minute) {
-        return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(WorkdayCalendar.ZONE).toInstant());
+        return Date.from(LocalDateTime.of(year, month, day, hour, minute)
+                .atZone(WorkdayCalendar.ZONE)
+                .toInstant());
     }
 
     /** A process instance's variables, as far as the clock uses them. */
     static VariableScope scope(Map<String, Object> variables) {
-        return (VariableScope) Proxy.newProxyInstance(CaseClockTests.class.getClassLoader(),
-                new Class<?>[] {VariableScope.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (VariableScope) Proxy.newProxyInstance(
+                CaseClockTests.class.getClassLoader(),
+                new Class<?>[] {VariableScope.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getVariable" -> variables.get((String) args[0]);
                     case "setVariable" -> variables.put((String) args[0], args[1]);
                     case "toString" -> "VariableScope" + variables;

@@ -26,7 +26,8 @@ class EngineClockTests {
 
         assertThat(EngineClock.SHANGHAI.instant()).isEqualTo(lateEveningUtc);
         assertThat(EngineClock.SHANGHAI.date()).isEqualTo(Date.from(lateEveningUtc));
-        assertThat(LocalDate.now(EngineClock.SHANGHAI)).as("already the 2nd in Shanghai")
+        assertThat(LocalDate.now(EngineClock.SHANGHAI))
+                .as("already the 2nd in Shanghai")
                 .isEqualTo(LocalDate.of(2021, 3, 2));
         assertThat(LocalDate.now(EngineClock.SHANGHAI.withZone(ZoneOffset.UTC))).isEqualTo(LocalDate.of(2021, 3, 1));
         assertThat(EngineClock.SHANGHAI.withZone(WorkdayCalendar.ZONE)).isSameAs(EngineClock.SHANGHAI);

@@ -19,7 +19,8 @@ class WorkdayCalendarTests {
     private final WorkdayCalendar calendar = WorkdayCalendar.fromClasspath();
 
     @Test
-    @DisplayName("R33: 20 working days from 2026-02-10 across the Spring Festival and its make-up Saturdays end on 2026-03-16")
+    @DisplayName(
+            "R33: 20 working days from 2026-02-10 across the Spring Festival and its make-up Saturdays end on 2026-03-16")
     void r33_twentyWorkdaysAcrossSpringFestival2026() {
         // By hand from the State Council's 2026 notice: Feb 11, 12, 13, Sat 14 (调休) = 4; Feb 16–20 and 23 off;
         // Feb 24–27 = 8, Sat 28 (调休) = 9; Mar 2–6 = 14; Mar 9–13 = 19; Mar 16 = 20.
@@ -50,7 +51,8 @@ class WorkdayCalendarTests {
     }
 
     @Test
-    @DisplayName("the start date is not counted; workdaysBetween is the inverse of addWorkdays; negative counts go back")
+    @DisplayName(
+            "the start date is not counted; workdaysBetween is the inverse of addWorkdays; negative counts go back")
     void countingConventions() {
         LocalDate saturday = LocalDate.of(2026, 3, 7);
         assertThat(calendar.addWorkdays(saturday, 1)).isEqualTo(LocalDate.of(2026, 3, 9));
@@ -59,9 +61,11 @@ class WorkdayCalendarTests {
         assertThat(calendar.addWorkdays(LocalDate.of(2026, 2, 24), -1)).isEqualTo(LocalDate.of(2026, 2, 14));
         for (int n = 0; n <= 60; n += 7) {
             LocalDate from = LocalDate.of(2025, 9, 26);
-            assertThat(calendar.workdaysBetween(from, calendar.addWorkdays(from, n))).isEqualTo(n);
+            assertThat(calendar.workdaysBetween(from, calendar.addWorkdays(from, n)))
+                    .isEqualTo(n);
         }
-        assertThat(calendar.workdaysBetween(LocalDate.of(2026, 3, 16), LocalDate.of(2026, 2, 10))).isEqualTo(-20);
+        assertThat(calendar.workdaysBetween(LocalDate.of(2026, 3, 16), LocalDate.of(2026, 2, 10)))
+                .isEqualTo(-20);
     }
 
     @Test
@@ -121,10 +125,11 @@ class WorkdayCalendarTests {
                     - holiday: 国庆节
                       dayOff: [2026-10-01]
                 """)).isInstanceOfSatisfying(InvalidConfigurationFileException.class, e -> {
-                    assertThat(e.file()).isEqualTo("test.yaml");
-                    assertThat(e).hasMessageContaining("unknown key 'dayOff' at years.2026[0]")
-                            .hasMessageContaining("daysOff");
-                });
+            assertThat(e.file()).isEqualTo("test.yaml");
+            assertThat(e)
+                    .hasMessageContaining("unknown key 'dayOff' at years.2026[0]")
+                    .hasMessageContaining("daysOff");
+        });
         assertThatThrownBy(() -> read("yeras:\n  2026: []\n")).hasMessageContaining("test.yaml: unknown key 'yeras'");
     }
 

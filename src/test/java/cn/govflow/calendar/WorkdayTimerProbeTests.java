@@ -56,8 +56,10 @@ class WorkdayTimerProbeTests {
 
         assertThat(instance).isWaitingAt("Task_Decision");
         // 15 working days: Feb 11–14 (Sat 14 调休), Feb 24–28 (Sat 28 调休), Mar 2–6, Mar 9.
-        assertThat(timer(instance, REMINDER).getDuedate()).isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 9)));
-        assertThat(timer(instance, DEADLINE).getDuedate()).isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 16)));
+        assertThat(timer(instance, REMINDER).getDuedate())
+                .isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 9)));
+        assertThat(timer(instance, DEADLINE).getDuedate())
+                .isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 16)));
         Task decision = task(instance);
         assertThat(decision.getDueDate()).isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 16)));
         assertThat(decision.getFollowUpDate()).isEqualTo(WorkdayCalendar.startOfDay(LocalDate.of(2026, 3, 11)));
@@ -68,12 +70,19 @@ class WorkdayTimerProbeTests {
 
         now(2026, 3, 17, 0, 0);
         execute(timer(instance, DEADLINE));
-        assertThat(instance).hasPassed("EndEvent_MarkedOverdue").isWaitingAt("Task_Decision")
-                .variables().containsEntry("overdue", true);
+        assertThat(instance)
+                .hasPassed("EndEvent_MarkedOverdue")
+                .isWaitingAt("Task_Decision")
+                .variables()
+                .containsEntry("overdue", true);
 
         complete(task(instance), withVariables("decision", "APPROVED"));
-        assertThat(instance).isEnded().hasPassed("EndEvent_Decided")
-                .variables().containsEntry("onTime", false).containsEntry("overdue", true);
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("EndEvent_Decided")
+                .variables()
+                .containsEntry("onTime", false)
+                .containsEntry("overdue", true);
     }
 
     @Test
@@ -85,14 +94,25 @@ class WorkdayTimerProbeTests {
         now(2026, 3, 16, 17, 0);
         complete(task(instance), withVariables("decision", "APPROVED"));
 
-        assertThat(instance).isEnded().hasNotPassed("EndEvent_MarkedOverdue")
-                .variables().containsEntry("onTime", true).containsEntry("overdue", false);
-        assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(instance)
+                .isEnded()
+                .hasNotPassed("EndEvent_MarkedOverdue")
+                .variables()
+                .containsEntry("onTime", true)
+                .containsEntry("overdue", false);
+        assertThat(runtimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
     }
 
     private static ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey("WorkdayTimerProbe", "YW-2026-000001",
-                Map.of("caseNumber", "YW-2026-000001", "promisedDays", 20, "clockStartsAt", "ACCEPTANCE"));
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "WorkdayTimerProbe",
+                        "YW-2026-000001",
+                        Map.of("caseNumber", "YW-2026-000001", "promisedDays", 20, "clockStartsAt", "ACCEPTANCE"));
     }
 
     private static Job timer(ProcessInstance instance, String activityId) {
@@ -100,7 +120,8 @@ class WorkdayTimerProbeTests {
     }
 
     private static void now(int year, int month, int day, int hour, int minute) {
-        ClockUtil.setCurrentTime(
-                Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(WorkdayCalendar.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, month, day, hour, minute)
+                .atZone(WorkdayCalendar.ZONE)
+                .toInstant()));
     }
 }

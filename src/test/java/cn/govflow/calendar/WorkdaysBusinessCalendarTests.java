@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkdaysBusinessCalendarTests {
 
-    private static final Date ACCEPTED = Date.from(LocalDateTime.of(2026, 2, 10, 10, 0)
-            .atZone(WorkdayCalendar.ZONE).toInstant());
+    private static final Date ACCEPTED = Date.from(
+            LocalDateTime.of(2026, 2, 10, 10, 0).atZone(WorkdayCalendar.ZONE).toInstant());
     private static final Date DAY_20 = WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 16));
 
     private final Workdays workdays = new Workdays(WorkdayCalendar.fromClasspath());
@@ -52,10 +52,13 @@ class WorkdaysBusinessCalendarTests {
     @Test
     @DisplayName("everything else stays Camunda's: P20D is 20 calendar days, a date is a date")
     void otherValuesAreCamundas() {
-        assertThat(duration.resolveDuedate("P20D")).isEqualTo(Date.from(ACCEPTED.toInstant().plusSeconds(20 * 86400)));
-        assertThat(duration.resolveDuedate("PT1H")).isEqualTo(Date.from(ACCEPTED.toInstant().plusSeconds(3600)));
+        assertThat(duration.resolveDuedate("P20D"))
+                .isEqualTo(Date.from(ACCEPTED.toInstant().plusSeconds(20 * 86400)));
+        assertThat(duration.resolveDuedate("PT1H"))
+                .isEqualTo(Date.from(ACCEPTED.toInstant().plusSeconds(3600)));
         assertThat(dueDate.resolveDuedate("2026-05-01T09:00:00")).isNotNull();
-        assertThatThrownBy(() -> named.resolveDuedate("PT1H")).isInstanceOf(ProcessEngineException.class)
+        assertThatThrownBy(() -> named.resolveDuedate("PT1H"))
+                .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("20 workdays");
     }
 
@@ -64,7 +67,8 @@ class WorkdaysBusinessCalendarTests {
     void r33_expressionBean() {
         assertThat(workdays.after(ACCEPTED, 20)).isEqualTo(DAY_20);
         assertThat(workdays.fromNow(20)).isEqualTo(DAY_20);
-        assertThatThrownBy(() -> workdays.after(null, 20)).isInstanceOf(ProcessEngineException.class)
+        assertThatThrownBy(() -> workdays.after(null, 20))
+                .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("acceptedAt");
     }
 }

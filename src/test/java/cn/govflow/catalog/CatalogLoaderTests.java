@@ -25,14 +25,16 @@ class CatalogLoaderTests {
     void readsEveryModeFromTheFixtureCatalog() {
         List<CatalogItem> items = loader.load(FIXTURES);
 
-        assertThat(items).extracting(CatalogItem::code)
+        assertThat(items)
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-DI-001", "9999-DI-002", "9999-ER-001", "9999-FO-001");
         CatalogItem online = items.get(3);
         assertThat(online.mode()).isEqualTo(HandlingMode.FULL_ONLINE);
         assertThat(online.department().name()).isEqualTo("市公安局");
         assertThat(online.channels()).containsExactlyInAnyOrder(Channel.ONLINE, Channel.WINDOW);
         assertThat(online.promisedDays()).isEqualTo(5);
-        assertThat(online.situation("standard").orElseThrow().required()).extracting(Material::code)
+        assertThat(online.situation("standard").orElseThrow().required())
+                .extracting(Material::code)
                 .containsExactly("application-form");
         assertThat(online.delegation()).isNull();
         assertThat(online.entrustedReceipt()).isNull();
@@ -45,9 +47,11 @@ class CatalogLoaderTests {
 
         assertThat(newTowns.delegation().scope().newTowns())
                 .containsExactlyInAnyOrder(NewTown.SONGJIANG_NEW_TOWN, NewTown.NANHUI_NEW_TOWN);
-        assertThat(newTowns.delegation().scope().covers(District.PUDONG, NewTown.NANHUI_NEW_TOWN)).isTrue();
+        assertThat(newTowns.delegation().scope().covers(District.PUDONG, NewTown.NANHUI_NEW_TOWN))
+                .isTrue();
         assertThat(newTowns.delegation().scope().covers(District.PUDONG, null)).isFalse();
-        assertThat(newTowns.delegation().scope().covers(District.SONGJIANG, NewTown.NANHUI_NEW_TOWN)).isFalse();
+        assertThat(newTowns.delegation().scope().covers(District.SONGJIANG, NewTown.NANHUI_NEW_TOWN))
+                .isFalse();
         assertThat(newTowns.availableIn(District.PUDONG)).isTrue();
         assertThat(newTowns.availableIn(District.JIADING)).isFalse();
     }
@@ -69,8 +73,10 @@ class CatalogLoaderTests {
     void r5_entrustedReceivers() {
         CatalogItem entrusted = loader.load(FIXTURES).get(2);
 
-        assertThat(entrusted.entrustedReceipt().receivers().includes(District.MINHANG)).isTrue();
-        assertThat(entrusted.entrustedReceipt().receivers().includes(District.XUHUI)).isFalse();
+        assertThat(entrusted.entrustedReceipt().receivers().includes(District.MINHANG))
+                .isTrue();
+        assertThat(entrusted.entrustedReceipt().receivers().includes(District.XUHUI))
+                .isFalse();
         assertThat(entrusted.entrustedReceipt().acceptanceAt()).isEqualTo(AcceptanceAt.CITY_DEPARTMENT);
         assertThat(entrusted.corrections()).containsExactly("测试更正说明");
     }
@@ -86,17 +92,29 @@ class CatalogLoaderTests {
     @Test
     @DisplayName("an unknown district stops loading with the file, item and district named")
     void unknownDistrict() throws IOException {
-        write("delegated.yaml", item("9999-DI-001", "DELEGATED", "public-security",
-                "    scope: { districts: [pudong, sonjiang], newTowns: [] }\n    receivingDepartment: 区公安\n"));
+        write(
+                "delegated.yaml",
+                item(
+                        "9999-DI-001",
+                        "DELEGATED",
+                        "public-security",
+                        "    scope: { districts: [pudong, sonjiang], newTowns: [] }\n    receivingDepartment: 区公安\n"));
 
-        assertThatThrownBy(() -> loader.load(location())).isInstanceOf(InvalidCatalogException.class)
-                .hasMessageContaining("delegated.yaml: item 9999-DI-001: unknown district 'sonjiang' in scope.districts");
+        assertThatThrownBy(() -> loader.load(location()))
+                .isInstanceOf(InvalidCatalogException.class)
+                .hasMessageContaining(
+                        "delegated.yaml: item 9999-DI-001: unknown district 'sonjiang' in scope.districts");
     }
 
     @Test
     void unknownNewTown() throws IOException {
-        write("delegated.yaml", item("9999-DI-001", "DELEGATED", "public-security",
-                "    scope: { districts: [], newTowns: [lingang-new-town] }\n    receivingDepartment: 区公安\n"));
+        write(
+                "delegated.yaml",
+                item(
+                        "9999-DI-001",
+                        "DELEGATED",
+                        "public-security",
+                        "    scope: { districts: [], newTowns: [lingang-new-town] }\n    receivingDepartment: 区公安\n"));
 
         assertThatThrownBy(() -> loader.load(location()))
                 .hasMessageContaining("item 9999-DI-001: unknown new town 'lingang-new-town' in scope.newTowns");
@@ -131,8 +149,13 @@ class CatalogLoaderTests {
     @Test
     @DisplayName("R4: a delegated item with an empty scope is refused")
     void r4_emptyScope() throws IOException {
-        write("d.yaml", item("9999-DI-001", "DELEGATED", "public-security",
-                "    scope: { districts: [], newTowns: [] }\n    receivingDepartment: 区公安\n"));
+        write(
+                "d.yaml",
+                item(
+                        "9999-DI-001",
+                        "DELEGATED",
+                        "public-security",
+                        "    scope: { districts: [], newTowns: [] }\n    receivingDepartment: 区公安\n"));
 
         assertThatThrownBy(() -> loader.load(location())).hasMessageContaining("empty scope");
     }
@@ -164,14 +187,20 @@ class CatalogLoaderTests {
 
     @Test
     void everyProblemIsReportedAtOnce() throws IOException {
-        write("a.yaml", item("9999-FO-001", "FULL_ONLINE", "police", "")
-                + item("9999-FO-002", "FULL_ONLINE", "public-security", "").replace("items:\n", "")
-                        .replace("channels: [ONLINE]", "channels: [FAX]"));
+        write(
+                "a.yaml",
+                item("9999-FO-001", "FULL_ONLINE", "police", "")
+                        + item("9999-FO-002", "FULL_ONLINE", "public-security", "")
+                                .replace("items:\n", "")
+                                .replace("channels: [ONLINE]", "channels: [FAX]"));
 
-        assertThatThrownBy(() -> loader.load(location())).isInstanceOfSatisfying(InvalidCatalogException.class,
-                e -> assertThat(e.problems()).hasSize(2)
-                        .anySatisfy(p -> assertThat(p).contains("9999-FO-001", "unknown department 'police'"))
-                        .anySatisfy(p -> assertThat(p).contains("9999-FO-002", "bad channels 'FAX'")));
+        assertThatThrownBy(() -> loader.load(location()))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(2)
+                                .anySatisfy(p -> assertThat(p).contains("9999-FO-001", "unknown department 'police'"))
+                                .anySatisfy(p -> assertThat(p).contains("9999-FO-002", "bad channels 'FAX'")));
     }
 
     @Test
@@ -185,24 +214,36 @@ class CatalogLoaderTests {
     @DisplayName("R22: a misspelled key of an item's plan stops loading, naming file, item and key")
     void r22_unknownKeyOfAnItem() throws IOException {
         write("a.yaml", item("9999-FO-001", "FULL_ONLINE", "public-security", "    promisedDay: 5\n"));
-        write("b.yaml", item("9999-FO-002", "FULL_ONLINE", "public-security", "").replace("materials: []",
-                "materials:\n          - { code: form, name: 申请表, exmpt: true }"));
+        write(
+                "b.yaml",
+                item("9999-FO-002", "FULL_ONLINE", "public-security", "")
+                        .replace("materials: []", "materials:\n          - { code: form, name: 申请表, exmpt: true }"));
 
-        assertThatThrownBy(() -> loader.load(location())).isInstanceOfSatisfying(InvalidCatalogException.class,
-                e -> assertThat(e.problems()).hasSize(2)
-                        .anySatisfy(p -> assertThat(p).startsWith("a.yaml: item 9999-FO-001: unknown key 'promisedDay'")
-                                .contains("promisedDays"))
-                        .anySatisfy(p -> assertThat(p).startsWith("b.yaml: item 9999-FO-002: unknown key 'exmpt' at "
-                                + "situations[0].materials[0]")));
+        assertThatThrownBy(() -> loader.load(location()))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(2)
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("a.yaml: item 9999-FO-001: unknown key 'promisedDay'")
+                                        .contains("promisedDays"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("b.yaml: item 9999-FO-002: unknown key 'exmpt' at "
+                                                + "situations[0].materials[0]")));
     }
 
     @Test
     @DisplayName("a misspelled top-level key is a problem, not a file silently skipped")
     void unknownTopLevelKey() throws IOException {
-        write("a.yaml", item("9999-FO-001", "FULL_ONLINE", "public-security", "").replace("items:", "itmes:"));
+        write(
+                "a.yaml",
+                item("9999-FO-001", "FULL_ONLINE", "public-security", "").replace("items:", "itmes:"));
 
-        assertThatThrownBy(() -> loader.load(location())).isInstanceOfSatisfying(InvalidCatalogException.class,
-                e -> assertThat(e.problems()).containsExactly("a.yaml: unknown key 'itmes' (known keys: departments, items)"));
+        assertThatThrownBy(() -> loader.load(location()))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("a.yaml: unknown key 'itmes' (known keys: departments, items)"));
     }
 
     @Test
@@ -211,7 +252,8 @@ class CatalogLoaderTests {
         var yaml = "departments:\n  - { code: x, name: 市某局, districtNam: 区某局 }\n";
 
         assertThatThrownBy(() -> DepartmentDirectory.read(
-                new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "d.yaml"))
+                        new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "d.yaml"))
                 .isInstanceOf(InvalidConfigurationFileException.class)
                 .hasMessageContaining("d.yaml: unknown key 'districtNam' at departments[0]");
     }

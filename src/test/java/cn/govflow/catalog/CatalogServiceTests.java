@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /** Search over the fixture catalog (invented items 9999-…). */
 class CatalogServiceTests {
 
-    final CatalogService catalog = new CatalogService(
-            new CatalogLoader(new DepartmentDirectory()).load(CatalogLoaderTests.FIXTURES));
+    final CatalogService catalog =
+            new CatalogService(new CatalogLoader(new DepartmentDirectory()).load(CatalogLoaderTests.FIXTURES));
 
     @Test
     void findsByCode() {
@@ -20,11 +20,14 @@ class CatalogServiceTests {
 
     @Test
     void filtersByModeAndDepartment() {
-        assertThat(catalog.search(HandlingMode.DELEGATED, null, null, null)).extracting(CatalogItem::code)
+        assertThat(catalog.search(HandlingMode.DELEGATED, null, null, null))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-DI-001", "9999-DI-002");
-        assertThat(catalog.search(null, "public-security", null, null)).extracting(CatalogItem::code)
+        assertThat(catalog.search(null, "public-security", null, null))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-DI-001", "9999-FO-001");
-        assertThat(catalog.search(HandlingMode.DELEGATED, "water", null, null)).extracting(CatalogItem::code)
+        assertThat(catalog.search(HandlingMode.DELEGATED, "water", null, null))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-DI-002");
     }
 
@@ -32,21 +35,27 @@ class CatalogServiceTests {
     @DisplayName("R4/R5: a district sees full-online items, delegated items in scope (also via a new town), "
             + "entrusted items it receives")
     void r4_r5_filtersByDistrict() {
-        assertThat(catalog.search(null, null, District.PUDONG, null)).extracting(CatalogItem::code)
+        assertThat(catalog.search(null, null, District.PUDONG, null))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-DI-001", "9999-DI-002", "9999-FO-001");
-        assertThat(catalog.search(null, null, District.SONGJIANG, null)).extracting(CatalogItem::code)
+        assertThat(catalog.search(null, null, District.SONGJIANG, null))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-DI-002", "9999-FO-001");
-        assertThat(catalog.search(null, null, District.MINHANG, null)).extracting(CatalogItem::code)
+        assertThat(catalog.search(null, null, District.MINHANG, null))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-ER-001", "9999-FO-001");
-        assertThat(catalog.search(null, null, District.YANGPU, null)).extracting(CatalogItem::code)
+        assertThat(catalog.search(null, null, District.YANGPU, null))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-FO-001");
     }
 
     @Test
     void searchesTheNameCaseInsensitively() {
-        assertThat(catalog.search(null, null, null, "新城")).extracting(CatalogItem::code)
+        assertThat(catalog.search(null, null, null, "新城"))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-DI-002");
-        assertThat(catalog.search(null, null, null, "9999-er")).extracting(CatalogItem::code)
+        assertThat(catalog.search(null, null, null, "9999-er"))
+                .extracting(CatalogItem::code)
                 .containsExactly("9999-ER-001");
         assertThat(catalog.search(HandlingMode.FULL_ONLINE, null, null, "闵行")).isEmpty();
     }

@@ -33,7 +33,8 @@ class ItemIntegrationTests {
 
         assertThat(codes(pudong)).contains("2022-DI-007");
         assertThat(codes(yangpu)).doesNotContain("2022-DI-007").contains("2022-DI-026");
-        assertThat(get("/api/items?mode=FULL_ONLINE&district=chongming").getBody()).hasSize(49);
+        assertThat(get("/api/items?mode=FULL_ONLINE&district=chongming").getBody())
+                .hasSize(49);
     }
 
     @Test
@@ -47,10 +48,12 @@ class ItemIntegrationTests {
     @Test
     @DisplayName("R5: 2022-ER-002 is listed for minhang only")
     void r5_receiversFilter() {
-        assertThat(codes(get("/api/items?district=minhang&mode=ENTRUSTED_RECEIPT").getBody()))
+        assertThat(codes(get("/api/items?district=minhang&mode=ENTRUSTED_RECEIPT")
+                        .getBody()))
                 .contains("2022-ER-002");
         assertThat(codes(get("/api/items?district=xuhui&mode=ENTRUSTED_RECEIPT").getBody()))
-                .doesNotContain("2022-ER-002").contains("2022-ER-001");
+                .doesNotContain("2022-ER-002")
+                .contains("2022-ER-001");
     }
 
     @Test
@@ -67,7 +70,12 @@ class ItemIntegrationTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode item = response.getBody();
         assertThat(item.path("department").path("code").asText()).isEqualTo("public-security");
-        assertThat(item.path("delegation").path("scope").path("districts").get(0).asText()).isEqualTo("pudong");
+        assertThat(item.path("delegation")
+                        .path("scope")
+                        .path("districts")
+                        .get(0)
+                        .asText())
+                .isEqualTo("pudong");
         assertThat(item.path("situations").get(0).path("materials")).isNotEmpty();
         assertThat(item.path("entrustedReceipt").isMissingNode()).isTrue();
     }

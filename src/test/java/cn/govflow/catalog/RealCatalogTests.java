@@ -36,15 +36,16 @@ class RealCatalogTests {
     @Test
     @DisplayName("annex 1: items per department")
     void annex1_departments() {
-        assertThat(perDepartment(HandlingMode.FULL_ONLINE)).isEqualTo(new TreeMap<>(Map.of(
-                "public-security", 13L,
-                "justice", 2L,
-                "water", 1L,
-                "market-regulation", 27L,
-                "medical-insurance", 1L,
-                "civil-defense", 2L,
-                "housing", 2L,
-                "intellectual-property", 1L)));
+        assertThat(perDepartment(HandlingMode.FULL_ONLINE))
+                .isEqualTo(new TreeMap<>(Map.of(
+                        "public-security", 13L,
+                        "justice", 2L,
+                        "water", 1L,
+                        "market-regulation", 27L,
+                        "medical-insurance", 1L,
+                        "civil-defense", 2L,
+                        "housing", 2L,
+                        "intellectual-property", 1L)));
     }
 
     @Test
@@ -72,10 +73,11 @@ class RealCatalogTests {
     @Test
     @DisplayName("annex 3: items per department")
     void annex3_departments() {
-        assertThat(perDepartment(HandlingMode.ENTRUSTED_RECEIPT)).isEqualTo(new TreeMap<>(Map.of(
-                "justice", 1L,
-                "archives", 1L,
-                "disabled-persons", 4L)));
+        assertThat(perDepartment(HandlingMode.ENTRUSTED_RECEIPT))
+                .isEqualTo(new TreeMap<>(Map.of(
+                        "justice", 1L,
+                        "archives", 1L,
+                        "disabled-persons", 4L)));
     }
 
     @Test
@@ -101,7 +103,8 @@ class RealCatalogTests {
 
         // 医疗广告审查: all 16 districts once "奉明区" is read as 崇明区.
         assertThat(find("2022-DI-026").delegation().scope().districts()).contains(District.CHONGMING);
-        assertThat(find("2022-ER-001").entrustedReceipt().receivers().allDistricts()).isTrue();
+        assertThat(find("2022-ER-001").entrustedReceipt().receivers().allDistricts())
+                .isTrue();
         // 机动车驾驶资格注销、恢复驾驶资格: the five new towns only.
         assertThat(find("2022-DI-005").delegation().scope().newTowns()).hasSize(5);
         assertThat(find("2022-DI-005").delegation().scope().districts()).isEmpty();
@@ -116,16 +119,22 @@ class RealCatalogTests {
     }
 
     private static Map<String, Long> perDepartment(HandlingMode mode) {
-        return items.stream().filter(i -> i.mode() == mode)
+        return items.stream()
+                .filter(i -> i.mode() == mode)
                 .collect(Collectors.groupingBy(i -> i.department().code(), TreeMap::new, Collectors.counting()));
     }
 
     private static List<String> codes(HandlingMode mode) {
-        return items.stream().filter(i -> i.mode() == mode).map(CatalogItem::code).sorted().toList();
+        return items.stream()
+                .filter(i -> i.mode() == mode)
+                .map(CatalogItem::code)
+                .sorted()
+                .toList();
     }
 
     private static List<String> expectedCodes(String prefix, int n) {
-        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> "2022-%s-%03d".formatted(prefix, i))
+        return java.util.stream.IntStream.rangeClosed(1, n)
+                .mapToObj(i -> "2022-%s-%03d".formatted(prefix, i))
                 .toList();
     }
 }

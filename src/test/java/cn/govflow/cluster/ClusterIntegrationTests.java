@@ -48,6 +48,7 @@ class ClusterIntegrationTests {
     static final Duration JOB_LOCK_TIME = Duration.ofSeconds(10);
     /** Large enough that node A is still busy when the test sees it has begun (the steps take milliseconds). */
     static final int BATCH_CASES = 120;
+
     static final List<String> BATCH_STEPS = List.of("Task_Step1", "Task_Step2", "Task_Step3");
 
     static GovflowNode nodeA;
@@ -63,8 +64,8 @@ class ClusterIntegrationTests {
         nodeB = startNode("b", databaseUrl);
         nodeB.awaitReady();
 
-        Answer deployment = nodeA.deploy("process-owner", "demo", "cluster/cluster-probe.bpmn",
-                "cluster/cluster-batch-probe.bpmn");
+        Answer deployment =
+                nodeA.deploy("process-owner", "demo", "cluster/cluster-probe.bpmn", "cluster/cluster-batch-probe.bpmn");
         assertThat(deployment.status()).as(deployment.toString()).isEqualTo(200);
     }
 
@@ -84,11 +85,15 @@ class ClusterIntegrationTests {
 
         Answer jobs = nodeA.get("admin", "admin", "/engine-rest/history/cleanup/jobs");
         assertThat(jobs.status()).isEqualTo(200);
-        assertThat(jobs.body()).as("one cleanup job for the whole cluster: %s", jobs.body()).hasSize(1);
+        assertThat(jobs.body())
+                .as("one cleanup job for the whole cluster: %s", jobs.body())
+                .hasSize(1);
         LocalTime due = OffsetDateTime.parse(jobs.body().get(0).path("dueDate").asText(), CAMUNDA_DATE)
-                .atZoneSameInstant(ZoneId.systemDefault()).toLocalTime();
+                .atZoneSameInstant(ZoneId.systemDefault())
+                .toLocalTime();
         assertThat(!due.isBefore(LocalTime.of(22, 0)) || due.isBefore(LocalTime.of(6, 0)))
-                .as("cleanup due at %s, inside 22:00-06:00", due).isTrue();
+                .as("cleanup due at %s, inside 22:00-06:00", due)
+                .isTrue();
     }
 
     @Test
@@ -102,17 +107,24 @@ class ClusterIntegrationTests {
         for (String caseId : cases) {
             String taskId = nodeB.onlyTaskOf("window-yangpu", caseId);
             assertThat(nodeB.post("window-yangpu", "demo", "/engine-rest/task/" + taskId + "/complete", Map.of())
-                    .status()).isEqualTo(204);
+                            .status())
+                    .isEqualTo(204);
         }
 
-        await("every case past its timer").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await("every case past its timer")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> cases.stream().allMatch(caseId -> nodeA.caseEnded(caseId)));
         for (String caseId : cases) {
-            assertThat(nodeB.finishedActivityCount(caseId, "TimerEvent_Wait")).as("timer of %s", caseId)
+            assertThat(nodeB.finishedActivityCount(caseId, "TimerEvent_Wait"))
+                    .as("timer of %s", caseId)
                     .isEqualTo(1);
             assertThat(nodeB.finishedActivityCount(caseId, "Task_ProbeWork")).isEqualTo(1);
         }
-        assertThat(nodeA.get("admin", "admin", "/engine-rest/history/incident/count").body().path("count").asInt())
+        assertThat(nodeA.get("admin", "admin", "/engine-rest/history/incident/count")
+                        .body()
+                        .path("count")
+                        .asInt())
                 .isZero();
     }
 
@@ -120,11 +132,18 @@ class ClusterIntegrationTests {
     @Order(3)
     @DisplayName("two clerks completing the same task on the two nodes at once: one 204, one clear 4xx, mostly 409")
     void concurrentCompletionOnTwoNodesIsOneSuccessAndOneConflict() throws Exception {
-        assertThat(nodeA.post("admin", "admin", "/engine-rest/user/create", Map.of(
-                "profile", Map.of("id", "window-yangpu-2", "firstName", "二号", "lastName", "窗口"),
-                "credentials", Map.of("password", "demo"))).status()).isEqualTo(204);
+        assertThat(nodeA.post(
+                                "admin",
+                                "admin",
+                                "/engine-rest/user/create",
+                                Map.of(
+                                        "profile", Map.of("id", "window-yangpu-2", "firstName", "二号", "lastName", "窗口"),
+                                        "credentials", Map.of("password", "demo")))
+                        .status())
+                .isEqualTo(204);
         assertThat(nodeA.put("admin", "admin", "/engine-rest/group/window-yangpu/members/window-yangpu-2")
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
 
         int conflicts = 0;
         ExecutorService clerks = Executors.newFixedThreadPool(2);
@@ -143,9 +162,12 @@ class ClusterIntegrationTests {
                     return nodeB.post("window-yangpu-2", "demo", path, Map.of());
                 });
                 List<Answer> answers = Stream.of(first.get(), second.get())
-                        .sorted((x, y) -> Integer.compare(x.status(), y.status())).toList();
+                        .sorted((x, y) -> Integer.compare(x.status(), y.status()))
+                        .toList();
 
-                assertThat(answers.get(0).status()).as("round %d: %s", round, answers).isEqualTo(204);
+                assertThat(answers.get(0).status())
+                        .as("round %d: %s", round, answers)
+                        .isEqualTo(204);
                 Answer loser = answers.get(1);
                 assertThat(loser.status()).as("round %d: %s", round, answers).isIn(409, 404);
                 assertThat(loser.contentType()).startsWith("application/problem+json");
@@ -153,7 +175,8 @@ class ClusterIntegrationTests {
                 assertThat(loser.body().path("detail").asText()).isNotBlank();
                 assertThat(loser.body().toString()).doesNotContain("Exception");
                 conflicts += loser.status() == 409 ? 1 : 0;
-                assertThat(nodeB.finishedActivityCount(caseId, "Task_ProbeWork")).isEqualTo(1);
+                assertThat(nodeB.finishedActivityCount(caseId, "Task_ProbeWork"))
+                        .isEqualTo(1);
             }
         } finally {
             clerks.shutdownNow();
@@ -174,28 +197,44 @@ class ClusterIntegrationTests {
         }
         int total = BATCH_CASES * BATCH_STEPS.size();
 
-        await("node A working through the batch").atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(100)).until(() -> finishedSteps(nodeB) >= 6);
+        await("node A working through the batch")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> finishedSteps(nodeB) >= 6);
         int doneAtKill = finishedSteps(nodeB);
         nodeA.kill();
         int lockedAtKill = lockedJobs();
-        assertThat(doneAtKill).as("the batch must still be running when node A dies").isLessThan(total);
+        assertThat(doneAtKill)
+                .as("the batch must still be running when node A dies")
+                .isLessThan(total);
 
-        await("node B finishing the batch").atMost(JOB_LOCK_TIME.multipliedBy(9))
-                .pollInterval(Duration.ofMillis(500)).until(() -> finishedSteps(nodeB) >= total);
+        await("node B finishing the batch")
+                .atMost(JOB_LOCK_TIME.multipliedBy(9))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> finishedSteps(nodeB) >= total);
         for (String step : BATCH_STEPS) {
-            Answer count = nodeB.get("admin", "admin",
-                    "/engine-rest/history/activity-instance/count?finished=true&activityId=" + step);
-            assertThat(count.body().path("count").asInt()).as("%s ran once per case", step).isEqualTo(BATCH_CASES);
+            Answer count = nodeB.get(
+                    "admin", "admin", "/engine-rest/history/activity-instance/count?finished=true&activityId=" + step);
+            assertThat(count.body().path("count").asInt())
+                    .as("%s ran once per case", step)
+                    .isEqualTo(BATCH_CASES);
         }
-        await("every case ended").atMost(Duration.ofSeconds(30))
+        await("every case ended")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> cases.stream().allMatch(nodeB::caseEnded));
         assertThat(nodeB.get("admin", "admin", "/engine-rest/job/count?processDefinitionKey=ClusterBatchProbe")
-                .body().path("count").asInt()).isZero();
-        assertThat(nodeB.get("admin", "admin", "/engine-rest/history/incident/count").body().path("count").asInt())
+                        .body()
+                        .path("count")
+                        .asInt())
+                .isZero();
+        assertThat(nodeB.get("admin", "admin", "/engine-rest/history/incident/count")
+                        .body()
+                        .path("count")
+                        .asInt())
                 .isZero();
         assertThat(nodeB.process.isAlive()).isTrue();
-        System.out.printf("cluster batch: %d of %d steps done when node A was killed, %d jobs locked right after%n",
+        System.out.printf(
+                "cluster batch: %d of %d steps done when node A was killed, %d jobs locked right after%n",
                 doneAtKill, total, lockedAtKill);
     }
 
@@ -205,16 +244,28 @@ class ClusterIntegrationTests {
 
     /** One node of the cluster: profiles {@code postgres,demo} on the cluster's database, a test-sized lock time. */
     static GovflowNode startNode(String name, String databaseUrl) throws IOException {
-        return GovflowNode.start(name, Path.of("target", "cluster", "node-" + name).toAbsolutePath(),
-                List.of("--spring.profiles.active=postgres,demo", "--camunda.bpm.job-execution.wait-time-in-millis=200"),
-                Map.of("POSTGRES_URL", databaseUrl,
-                        "POSTGRES_USER", TestDatabase.postgresUser(),
-                        "POSTGRES_PASSWORD", "",
+        return GovflowNode.start(
+                name,
+                Path.of("target", "cluster", "node-" + name).toAbsolutePath(),
+                List.of(
+                        "--spring.profiles.active=postgres,demo",
+                        "--camunda.bpm.job-execution.wait-time-in-millis=200"),
+                Map.of(
+                        "POSTGRES_URL",
+                        databaseUrl,
+                        "POSTGRES_USER",
+                        TestDatabase.postgresUser(),
+                        "POSTGRES_PASSWORD",
+                        "",
                         // Small pools: other builds share this PostgreSQL server.
-                        "POSTGRES_POOL_SIZE", "8",
-                        "POSTGRES_POOL_MIN_IDLE", "2",
-                        "JOB_LOCK_TIME_MS", String.valueOf(JOB_LOCK_TIME.toMillis()),
-                        "JOB_MAX_WAIT_MS", "1000"));
+                        "POSTGRES_POOL_SIZE",
+                        "8",
+                        "POSTGRES_POOL_MIN_IDLE",
+                        "2",
+                        "JOB_LOCK_TIME_MS",
+                        String.valueOf(JOB_LOCK_TIME.toMillis()),
+                        "JOB_MAX_WAIT_MS",
+                        "1000"));
     }
 
     /** Batch steps finished in the whole cluster. */

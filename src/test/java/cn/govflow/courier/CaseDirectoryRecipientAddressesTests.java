@@ -32,8 +32,8 @@ class CaseDirectoryRecipientAddressesTests {
         when(cases.find("C-1")).thenReturn(Optional.of(withDeliveryAddress));
         when(cases.find("C-2")).thenReturn(Optional.of(withBlankDeliveryAddress));
 
-        assertThat(addresses.applicantAddress("C-1")).contains(
-                new RecipientAddresses.PostalAddress("张三", "13800000000", "杨浦区国和路 1 号"));
+        assertThat(addresses.applicantAddress("C-1"))
+                .contains(new RecipientAddresses.PostalAddress("张三", "13800000000", "杨浦区国和路 1 号"));
         assertThat(addresses.applicantAddress("C-2").orElseThrow().address()).isEqualTo("浦东新区世纪大道 2 号");
     }
 

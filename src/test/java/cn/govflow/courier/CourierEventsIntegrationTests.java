@@ -24,13 +24,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @GovflowIntegrationTest
 class CourierEventsIntegrationTests {
 
-    @Autowired TestRestTemplate http;
-    @Autowired RepositoryService repository;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired HistoryService history;
-    @Autowired CourierService courier;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    CourierService courier;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** A case whose paper result was handed to the courier and now waits for the delivery event. */
     private record Waiting(String caseNumber, ProcessInstance instance, String trackingNumber) {}
@@ -43,9 +56,19 @@ class CourierEventsIntegrationTests {
     }
 
     private ResponseEntity<JsonNode> event(String user, String caseNumber, String trackingNumber) {
-        return http.withBasicAuth(user, "demo").postForEntity("/api/courier/events", Map.of("caseNumber", caseNumber,
-                "trackingNumber", trackingNumber, "event", "DELIVERED", "at", "2026-11-23T10:00:00+08:00"),
-                JsonNode.class);
+        return http.withBasicAuth(user, "demo")
+                .postForEntity(
+                        "/api/courier/events",
+                        Map.of(
+                                "caseNumber",
+                                caseNumber,
+                                "trackingNumber",
+                                trackingNumber,
+                                "event",
+                                "DELIVERED",
+                                "at",
+                                "2026-11-23T10:00:00+08:00"),
+                        JsonNode.class);
     }
 
     @Test
@@ -57,9 +80,15 @@ class CourierEventsIntegrationTests {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().path("trackingNumber").asText()).isEqualTo(waiting.trackingNumber());
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.instance().getId()).count()).isZero();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(waiting.instance().getId())
-                .activityId("EndEvent_Delivered").count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(waiting.instance().getId())
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(waiting.instance().getId())
+                        .activityId("EndEvent_Delivered")
+                        .count())
+                .isOne();
         assertThat(((Timestamp) deliveredAt(waiting.trackingNumber())).toInstant())
                 .isEqualTo(java.time.Instant.parse("2026-11-23T02:00:00Z"));
     }
@@ -68,13 +97,24 @@ class CourierEventsIntegrationTests {
     @DisplayName("R21: a repeated delivery event is a 409 and changes nothing")
     void repeatedDeliveryIsConflictAndChangesNothing() {
         Waiting waiting = caseWaitingForDelivery();
-        assertThat(event("courier", waiting.caseNumber(), waiting.trackingNumber()).getStatusCode())
+        assertThat(event("courier", waiting.caseNumber(), waiting.trackingNumber())
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         Object firstDelivery = deliveredAt(waiting.trackingNumber());
 
-        ResponseEntity<JsonNode> repeated = http.withBasicAuth("courier", "demo").postForEntity("/api/courier/events",
-                Map.of("caseNumber", waiting.caseNumber(), "trackingNumber", waiting.trackingNumber(), "event",
-                        "DELIVERED", "at", "2026-11-24T09:00:00+08:00"), JsonNode.class);
+        ResponseEntity<JsonNode> repeated = http.withBasicAuth("courier", "demo")
+                .postForEntity(
+                        "/api/courier/events",
+                        Map.of(
+                                "caseNumber",
+                                waiting.caseNumber(),
+                                "trackingNumber",
+                                waiting.trackingNumber(),
+                                "event",
+                                "DELIVERED",
+                                "at",
+                                "2026-11-24T09:00:00+08:00"),
+                        JsonNode.class);
 
         assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(repeated.getBody().path("field").asText()).isEqualTo("trackingNumber");
@@ -94,16 +134,25 @@ class CourierEventsIntegrationTests {
         assertThat(unknown.getBody().path("field").asText()).isEqualTo("trackingNumber");
         assertThat(otherCase.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(deliveredAt(waiting.trackingNumber())).isNull();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.instance().getId()).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(waiting.instance().getId())
+                        .count())
+                .isOne();
     }
 
     @Test
     @DisplayName("R21: a delivery event for a shipment nothing waits for is a 409 and is not recorded")
     void nothingWaitingIsConflict() {
         String caseNumber = "NW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CourierService.Shipment shipment = courier.handOff(new CourierService.HandOff(caseNumber,
-                CourierPurpose.RETURNED_MATERIALS, CourierRecipient.HALL, "yangpu", "public-security", "市公安局",
-                "核发《养犬登记证》(补证)", "张三"));
+        CourierService.Shipment shipment = courier.handOff(new CourierService.HandOff(
+                caseNumber,
+                CourierPurpose.RETURNED_MATERIALS,
+                CourierRecipient.HALL,
+                "yangpu",
+                "public-security",
+                "市公安局",
+                "核发《养犬登记证》(补证)",
+                "张三"));
 
         ResponseEntity<JsonNode> response = event("courier", caseNumber, shipment.trackingNumber());
 
@@ -119,9 +168,17 @@ class CourierEventsIntegrationTests {
 
         ResponseEntity<JsonNode> window = event("window-yangpu", waiting.caseNumber(), waiting.trackingNumber());
         ResponseEntity<JsonNode> anonymous = http.postForEntity("/api/courier/events", Map.of(), JsonNode.class);
-        ResponseEntity<JsonNode> badEvent = http.withBasicAuth("courier", "demo").postForEntity("/api/courier/events",
-                Map.of("caseNumber", waiting.caseNumber(), "trackingNumber", waiting.trackingNumber(), "event", "LOST"),
-                JsonNode.class);
+        ResponseEntity<JsonNode> badEvent = http.withBasicAuth("courier", "demo")
+                .postForEntity(
+                        "/api/courier/events",
+                        Map.of(
+                                "caseNumber",
+                                waiting.caseNumber(),
+                                "trackingNumber",
+                                waiting.trackingNumber(),
+                                "event",
+                                "LOST"),
+                        JsonNode.class);
 
         assertThat(window.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -134,33 +191,53 @@ class CourierEventsIntegrationTests {
     @DisplayName("R10: the courier desk books idempotently and, marked 已送达, reports the delivery back over HTTP")
     void courierDeskRoundTrip() {
         Waiting waiting = caseWaitingForDelivery();
-        ResponseEntity<JsonNode> again = http.withBasicAuth("courier", "demo").exchange(
-                org.springframework.http.RequestEntity.post("/courier-desk/api/shipments")
-                        .header("Idempotency-Key", waiting.caseNumber() + ":RESULT")
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                        .body(Map.of("caseNumber", waiting.caseNumber(), "purpose", "RESULT", "sender", "市公安局",
-                                "recipientName", "x", "recipientAddress", "y", "contents", "z")),
-                JsonNode.class);
+        ResponseEntity<JsonNode> again = http.withBasicAuth("courier", "demo")
+                .exchange(
+                        org.springframework.http.RequestEntity.post("/courier-desk/api/shipments")
+                                .header("Idempotency-Key", waiting.caseNumber() + ":RESULT")
+                                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                                .body(Map.of(
+                                        "caseNumber",
+                                        waiting.caseNumber(),
+                                        "purpose",
+                                        "RESULT",
+                                        "sender",
+                                        "市公安局",
+                                        "recipientName",
+                                        "x",
+                                        "recipientAddress",
+                                        "y",
+                                        "contents",
+                                        "z")),
+                        JsonNode.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody().path("trackingNumber").asText()).isEqualTo(waiting.trackingNumber());
 
-        ResponseEntity<JsonNode> delivered = http.withBasicAuth("courier", "demo").postForEntity(
-                "/courier-desk/api/shipments/" + waiting.trackingNumber() + "/delivered", null, JsonNode.class);
-        ResponseEntity<JsonNode> deliveredAgain = http.withBasicAuth("courier", "demo").postForEntity(
-                "/courier-desk/api/shipments/" + waiting.trackingNumber() + "/delivered", null, JsonNode.class);
+        ResponseEntity<JsonNode> delivered = http.withBasicAuth("courier", "demo")
+                .postForEntity(
+                        "/courier-desk/api/shipments/" + waiting.trackingNumber() + "/delivered", null, JsonNode.class);
+        ResponseEntity<JsonNode> deliveredAgain = http.withBasicAuth("courier", "demo")
+                .postForEntity(
+                        "/courier-desk/api/shipments/" + waiting.trackingNumber() + "/delivered", null, JsonNode.class);
 
         assertThat(delivered.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.instance().getId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(waiting.instance().getId())
+                        .count())
+                .isZero();
         assertThat(deliveredAt(waiting.trackingNumber())).isNotNull();
         assertThat(deliveredAgain.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(http.withBasicAuth("courier", "demo").getForObject(
-                "/courier-desk/api/shipments?caseNumber=" + waiting.caseNumber(), JsonNode.class)).hasSize(1);
-        assertThat(http.withBasicAuth("window-yangpu", "demo").getForEntity("/courier-desk/api/shipments",
-                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("courier", "demo")
+                        .getForObject("/courier-desk/api/shipments?caseNumber=" + waiting.caseNumber(), JsonNode.class))
+                .hasSize(1);
+        assertThat(http.withBasicAuth("window-yangpu", "demo")
+                        .getForEntity("/courier-desk/api/shipments", JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private Object deliveredAt(String trackingNumber) {
-        return jdbc.queryForObject("select delivered_at from gf_shipment where tracking_number = ?", Timestamp.class,
-                trackingNumber);
+        return jdbc.queryForObject(
+                "select delivered_at from gf_shipment where tracking_number = ?", Timestamp.class, trackingNumber);
     }
 }

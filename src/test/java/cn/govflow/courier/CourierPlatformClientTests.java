@@ -14,12 +14,17 @@ import org.springframework.web.client.RestClient;
 /** The courier platform client against a platform double: answers, timeouts and a closed port. */
 class CourierPlatformClientTests {
 
-    private static final ShipmentOrder ORDER = new ShipmentOrder("YP-1", "RESULT", "市公安局", "杨浦区政务服务中心综合窗口",
-            null, "杨浦区政务服务中心综合窗口", "纸质办理结果");
+    private static final ShipmentOrder ORDER =
+            new ShipmentOrder("YP-1", "RESULT", "市公安局", "杨浦区政务服务中心综合窗口", null, "杨浦区政务服务中心综合窗口", "纸质办理结果");
 
     private static CourierPlatformClient client(String baseUrl, Duration readTimeout) {
-        CourierProperties properties = new CourierProperties(baseUrl, "courier", "demo", Duration.ofMillis(500),
-                readTimeout, new CourierProperties.Desk(null, null, null));
+        CourierProperties properties = new CourierProperties(
+                baseUrl,
+                "courier",
+                "demo",
+                Duration.ofMillis(500),
+                readTimeout,
+                new CourierProperties.Desk(null, null, null));
         return new CourierPlatformClient(properties, new MockEnvironment(), RestClient.builder());
     }
 
@@ -39,8 +44,10 @@ class CourierPlatformClientTests {
             platform.mode.set(CourierPlatformDouble.Mode.SLOW);
             platform.slowMillis = 1500;
 
-            assertThatThrownBy(() -> client(platform.baseUrl(), Duration.ofMillis(300)).book(ORDER, "YP-1:RESULT"))
-                    .isInstanceOf(CourierPlatformException.class).hasMessageContaining("统一物流平台");
+            assertThatThrownBy(() ->
+                            client(platform.baseUrl(), Duration.ofMillis(300)).book(ORDER, "YP-1:RESULT"))
+                    .isInstanceOf(CourierPlatformException.class)
+                    .hasMessageContaining("统一物流平台");
         }
     }
 
@@ -52,19 +59,24 @@ class CourierPlatformClientTests {
             port = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> client("http://127.0.0.1:" + port, Duration.ofSeconds(1)).book(ORDER, "YP-1:RESULT"))
-                .isInstanceOf(CourierPlatformException.class).hasMessageContaining("127.0.0.1:" + port);
+        assertThatThrownBy(() -> client("http://127.0.0.1:" + port, Duration.ofSeconds(1))
+                        .book(ORDER, "YP-1:RESULT"))
+                .isInstanceOf(CourierPlatformException.class)
+                .hasMessageContaining("127.0.0.1:" + port);
     }
 
     @Test
-    @DisplayName("R21: a platform that refuses the order (4xx) is a refusal with the platform's reason, not a failure to retry")
+    @DisplayName(
+            "R21: a platform that refuses the order (4xx) is a refusal with the platform's reason, not a failure to retry")
     void refusalIsNotRetried() throws IOException {
         try (CourierPlatformDouble platform = new CourierPlatformDouble(null)) {
             platform.mode.set(CourierPlatformDouble.Mode.REFUSE);
 
-            assertThatThrownBy(() -> client(platform.baseUrl(), Duration.ofSeconds(2)).book(ORDER, "YP-1:RESULT"))
+            assertThatThrownBy(() ->
+                            client(platform.baseUrl(), Duration.ofSeconds(2)).book(ORDER, "YP-1:RESULT"))
                     .isInstanceOf(CourierRefusedException.class)
-                    .hasMessageContaining("HTTP 422").hasMessageContaining("收件地址不完整，无法派送");
+                    .hasMessageContaining("HTTP 422")
+                    .hasMessageContaining("收件地址不完整，无法派送");
         }
     }
 
@@ -74,8 +86,10 @@ class CourierPlatformClientTests {
         try (CourierPlatformDouble platform = new CourierPlatformDouble(null)) {
             platform.mode.set(CourierPlatformDouble.Mode.BUSY);
 
-            assertThatThrownBy(() -> client(platform.baseUrl(), Duration.ofSeconds(2)).book(ORDER, "YP-1:RESULT"))
-                    .isInstanceOf(CourierPlatformException.class).hasMessageContaining("暂时不能受理");
+            assertThatThrownBy(() ->
+                            client(platform.baseUrl(), Duration.ofSeconds(2)).book(ORDER, "YP-1:RESULT"))
+                    .isInstanceOf(CourierPlatformException.class)
+                    .hasMessageContaining("暂时不能受理");
         }
     }
 }

@@ -18,7 +18,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class CourierPlatformDouble implements AutoCloseable {
 
-    enum Mode { PASS, LOSE_ANSWER, SLOW, REFUSE, BUSY }
+    enum Mode {
+        PASS,
+        LOSE_ANSWER,
+        SLOW,
+        REFUSE,
+        BUSY
+    }
 
     private final HttpServer server;
     private final String target;
@@ -71,8 +77,10 @@ final class CourierPlatformDouble implements AutoCloseable {
                 return; // the connection closes without an answer
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("X-Seen-Idempotency-Key",
-                    String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            exchange.getResponseHeaders()
+                    .add(
+                            "X-Seen-Idempotency-Key",
+                            String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
         } catch (InterruptedException e) {

@@ -45,13 +45,26 @@ class DeliveryIntegrationTests {
 
     private static final String COURIER_SWITCH = "delivery-test-courier-platform";
 
-    @Autowired ApplicationContext context;
-    @Autowired ConfigurableEnvironment environment;
-    @Autowired RepositoryService repository;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired LicenseService licenses;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ConfigurableEnvironment environment;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LicenseService licenses;
 
     @AfterEach
     void restorePlatform() {
@@ -61,8 +74,9 @@ class DeliveryIntegrationTests {
 
     /** Points the courier client somewhere else, as an operator switching platforms would. */
     private void courierPlatformAt(String baseUrl) {
-        environment.getPropertySources().addFirst(
-                new MapPropertySource(COURIER_SWITCH, Map.of("govflow.courier.base-url", baseUrl)));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(COURIER_SWITCH, Map.of("govflow.courier.base-url", baseUrl)));
     }
 
     private static String newCaseNumber() {
@@ -74,7 +88,8 @@ class DeliveryIntegrationTests {
     }
 
     @Test
-    @DisplayName("R20: a licence job that crashed after the licence was stored is retried and finds that licence, one row")
+    @DisplayName(
+            "R20: a licence job that crashed after the licence was stored is retried and finds that licence, one row")
     void retryAfterCrashIssuesOneLicence() {
         String caseNumber = newCaseNumber();
         DeliveryTestModel.CrashOnce.arm(caseNumber);
@@ -97,9 +112,23 @@ class DeliveryIntegrationTests {
     void concurrentLicenceDelegatesIssueOneLicence() throws Exception {
         String caseNumber = newCaseNumber();
         JavaDelegate delegate = context.getBean("issueLicenseDelegate", JavaDelegate.class);
-        Map<String, Object> variables = Map.of("caseNumber", caseNumber, "itemCode", "310100-DOG-02", "itemName",
-                "核发《养犬登记证》(补证)", "department", "public-security", "applicantName", "张三", "applicantIdMasked",
-                "3101**********1234", "applicantType", "PERSON", "district", "yangpu");
+        Map<String, Object> variables = Map.of(
+                "caseNumber",
+                caseNumber,
+                "itemCode",
+                "310100-DOG-02",
+                "itemName",
+                "核发《养犬登记证》(补证)",
+                "department",
+                "public-security",
+                "applicantName",
+                "张三",
+                "applicantIdMasked",
+                "3101**********1234",
+                "applicantType",
+                "PERSON",
+                "district",
+                "yangpu");
         List<DelegateExecution> executions = List.of(execution(variables), execution(variables));
 
         runConcurrently(delegate, executions);
@@ -116,9 +145,23 @@ class DeliveryIntegrationTests {
     void concurrentHandOffDelegatesBookOneShipment() throws Exception {
         String caseNumber = newCaseNumber();
         JavaDelegate delegate = context.getBean("handOffToCourierDelegate", JavaDelegate.class);
-        Map<String, Object> variables = Map.of("caseNumber", caseNumber, "courierPurpose", "RESULT",
-                "courierRecipient", "HALL", "district", "yangpu", "department", "public-security", "departmentName",
-                "市公安局", "itemName", "核发《养犬登记证》(补证)", "applicantName", "张三");
+        Map<String, Object> variables = Map.of(
+                "caseNumber",
+                caseNumber,
+                "courierPurpose",
+                "RESULT",
+                "courierRecipient",
+                "HALL",
+                "district",
+                "yangpu",
+                "department",
+                "public-security",
+                "departmentName",
+                "市公安局",
+                "itemName",
+                "核发《养犬登记证》(补证)",
+                "applicantName",
+                "张三");
         List<DelegateExecution> executions = List.of(execution(variables), execution(variables));
 
         runConcurrently(delegate, executions);
@@ -131,7 +174,8 @@ class DeliveryIntegrationTests {
     }
 
     @Test
-    @DisplayName("R21: platform down → the job fails on every retry, an incident appears; platform back → the retry books one shipment")
+    @DisplayName(
+            "R21: platform down → the job fails on every retry, an incident appears; platform back → the retry books one shipment")
     void platformDownThenIncidentThenOneShipmentAfterRecovery() throws IOException {
         String caseNumber = newCaseNumber();
         courierPlatformAt("http://127.0.0.1:" + closedPort());
@@ -147,24 +191,34 @@ class DeliveryIntegrationTests {
         }
 
         assertThat(attempts).as("R3/PT1M: three attempts").isEqualTo(3);
-        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult()
-                .getIncidentMessage()).contains("统一物流平台");
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getIncidentMessage())
+                .contains("统一物流平台");
         assertThat(count("gf_courier_desk_shipment", caseNumber)).isZero();
 
         environment.getPropertySources().remove(COURIER_SWITCH);
         management.setJobRetries(handOff.getId(), 1);
         management.executeJob(handOff.getId());
 
-        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
         assertThat(count("gf_courier_desk_shipment", caseNumber)).isOne();
         assertThat(count("gf_shipment", caseNumber)).isOne();
         assertThat(runtime.getVariable(instance.getId(), "trackingNumber")).isEqualTo(deskTrackingNumber(caseNumber));
-        assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId())
-                .activityId(DeliveryTestModel.WAITING_FOR_DELIVERY).count()).isOne();
+        assertThat(runtime.createExecutionQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId(DeliveryTestModel.WAITING_FOR_DELIVERY)
+                        .count())
+                .isOne();
     }
 
     @Test
-    @DisplayName("R21: the platform booked but its answer was lost → the job fails; the retry gets that booking, not a second one")
+    @DisplayName(
+            "R21: the platform booked but its answer was lost → the job fails; the retry gets that booking, not a second one")
     void lostAnswerRetryBooksNoSecondShipment() throws IOException {
         String caseNumber = newCaseNumber();
         try (CourierPlatformDouble platform = new CourierPlatformDouble(
@@ -174,8 +228,12 @@ class DeliveryIntegrationTests {
 
             ProcessInstance instance = start(caseNumber);
             DeliveryTestModel.awaitFailure(management, instance);
-            assertThat(count("gf_courier_desk_shipment", caseNumber)).as("booked at the platform").isOne();
-            assertThat(count("gf_shipment", caseNumber)).as("but govflow got no tracking number").isZero();
+            assertThat(count("gf_courier_desk_shipment", caseNumber))
+                    .as("booked at the platform")
+                    .isOne();
+            assertThat(count("gf_shipment", caseNumber))
+                    .as("but govflow got no tracking number")
+                    .isZero();
 
             platform.mode.set(CourierPlatformDouble.Mode.PASS);
             management.executeJob(DeliveryTestModel.job(management, instance).getId());
@@ -218,8 +276,8 @@ class DeliveryIntegrationTests {
     }
 
     private String deskTrackingNumber(String caseNumber) {
-        return jdbc.queryForObject("select tracking_number from gf_courier_desk_shipment where case_number = ?",
-                String.class, caseNumber);
+        return jdbc.queryForObject(
+                "select tracking_number from gf_courier_desk_shipment where case_number = ?", String.class, caseNumber);
     }
 
     private long count(String table, String caseNumber) {

@@ -26,15 +26,38 @@ public final class DeliveryTestModel {
     private DeliveryTestModel() {}
 
     /** Deploys the model (duplicates filtered) and starts a case at the licence step. */
-    public static ProcessInstance startCase(RepositoryService repository, RuntimeService runtime, String caseNumber,
-            String recipient) {
-        repository.createDeployment().name("delivery-test").addClasspathResource(MODEL).enableDuplicateFiltering(true)
+    public static ProcessInstance startCase(
+            RepositoryService repository, RuntimeService runtime, String caseNumber, String recipient) {
+        repository
+                .createDeployment()
+                .name("delivery-test")
+                .addClasspathResource(MODEL)
+                .enableDuplicateFiltering(true)
                 .deploy();
-        return runtime.startProcessInstanceByKey(PROCESS, caseNumber, Map.of(
-                "caseNumber", caseNumber, "itemCode", "310100-DOG-02", "itemName", "核发《养犬登记证》(补证)",
-                "department", "public-security", "departmentName", "市公安局", "district", "yangpu",
-                "applicantName", "张三", "applicantIdMasked", "3101**********1234", "applicantType", "PERSON",
-                "courierRecipientForTest", recipient));
+        return runtime.startProcessInstanceByKey(
+                PROCESS,
+                caseNumber,
+                Map.of(
+                        "caseNumber",
+                        caseNumber,
+                        "itemCode",
+                        "310100-DOG-02",
+                        "itemName",
+                        "核发《养犬登记证》(补证)",
+                        "department",
+                        "public-security",
+                        "departmentName",
+                        "市公安局",
+                        "district",
+                        "yangpu",
+                        "applicantName",
+                        "张三",
+                        "applicantIdMasked",
+                        "3101**********1234",
+                        "applicantType",
+                        "PERSON",
+                        "courierRecipientForTest",
+                        recipient));
     }
 
     public static Job job(ManagementService management, ProcessInstance instance) {
@@ -47,9 +70,13 @@ public final class DeliveryTestModel {
     }
 
     public static void awaitWaitingForDelivery(RuntimeService runtime, ProcessInstance instance) {
-        await("case " + instance.getBusinessKey() + " waits for the delivery event", () -> runtime
-                .createExecutionQuery().processInstanceId(instance.getId()).activityId(WAITING_FOR_DELIVERY)
-                .count() == 1);
+        await(
+                "case " + instance.getBusinessKey() + " waits for the delivery event",
+                () -> runtime.createExecutionQuery()
+                                .processInstanceId(instance.getId())
+                                .activityId(WAITING_FOR_DELIVERY)
+                                .count()
+                        == 1);
     }
 
     /** The job of the case failed at least once (its exception is recorded). */

@@ -22,23 +22,35 @@ import org.junit.jupiter.api.Test;
 class HandOffToCourierDelegateTests {
 
     final CourierService courier = mock(CourierService.class);
-    final HandOffToCourierDelegate delegate = new HandOffToCourierDelegate(courier, new GovflowMetrics(new SimpleMeterRegistry()));
+    final HandOffToCourierDelegate delegate =
+            new HandOffToCourierDelegate(courier, new GovflowMetrics(new SimpleMeterRegistry()));
 
     static DelegateExecution execution() {
         DelegateExecution execution = mock(DelegateExecution.class);
-        Map.of(CaseVariables.CASE_NUMBER, "YP-1", "courierPurpose", "RESULT", "courierRecipient", "APPLICANT",
-                CaseVariables.DISTRICT, "yangpu").forEach((name, value) -> when(execution.getVariable(name)).thenReturn(value));
+        Map.of(
+                        CaseVariables.CASE_NUMBER,
+                        "YP-1",
+                        "courierPurpose",
+                        "RESULT",
+                        "courierRecipient",
+                        "APPLICANT",
+                        CaseVariables.DISTRICT,
+                        "yangpu")
+                .forEach((name, value) -> when(execution.getVariable(name)).thenReturn(value));
         return execution;
     }
 
     @Test
-    @DisplayName("R10: a refusal (no address, 4xx) ends the task with the BPMN error HandOffFailed and the reason for the clerk")
+    @DisplayName(
+            "R10: a refusal (no address, 4xx) ends the task with the BPMN error HandOffFailed and the reason for the clerk")
     void refusalIsABpmnErrorWithTheReason() {
         when(courier.handOff(any())).thenThrow(new CourierRefusedException("办件 YP-1 没有申请人的送达地址，无法寄送给申请人", null));
         DelegateExecution execution = execution();
 
-        assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(BpmnError.class)
-                .satisfies(e -> assertThat(((BpmnError) e).getErrorCode()).isEqualTo(CaseVariables.ERROR_HAND_OFF_FAILED))
+        assertThatThrownBy(() -> delegate.execute(execution))
+                .isInstanceOf(BpmnError.class)
+                .satisfies(
+                        e -> assertThat(((BpmnError) e).getErrorCode()).isEqualTo(CaseVariables.ERROR_HAND_OFF_FAILED))
                 .hasMessageContaining("没有申请人的送达地址");
         verify(execution).setVariable(CaseVariables.HAND_OFF_FAILURE, "办件 YP-1 没有申请人的送达地址，无法寄送给申请人");
     }
@@ -56,8 +68,9 @@ class HandOffToCourierDelegateTests {
     @Test
     @DisplayName("R21: a booked shipment writes its tracking number")
     void bookedShipmentWritesTrackingNumber() {
-        when(courier.handOff(any())).thenReturn(new CourierService.Shipment("YP-1", CourierPurpose.RESULT, "SF1", "张三",
-                "上海市杨浦区示例路1号", Instant.now(), null));
+        when(courier.handOff(any()))
+                .thenReturn(new CourierService.Shipment(
+                        "YP-1", CourierPurpose.RESULT, "SF1", "张三", "上海市杨浦区示例路1号", Instant.now(), null));
         DelegateExecution execution = execution();
 
         delegate.execute(execution);

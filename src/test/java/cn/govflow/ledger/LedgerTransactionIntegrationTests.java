@@ -38,16 +38,23 @@ class LedgerTransactionIntegrationTests {
         String caseNumber = "LEDGER-TX-" + UUID.randomUUID();
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            runtime.startProcessInstanceByKey(FullOnlineCases.PROCESS_KEY, caseNumber,
-                    FullOnlineCases.variables(caseNumber));
-            assertThat(rows(caseNumber)).as("written inside the transaction").isEqualTo(1);
-            throw new IllegalStateException("the caller's transaction fails after the start");
-        })).hasMessageContaining("fails after the start");
+                    runtime.startProcessInstanceByKey(
+                            FullOnlineCases.PROCESS_KEY, caseNumber, FullOnlineCases.variables(caseNumber));
+                    assertThat(rows(caseNumber))
+                            .as("written inside the transaction")
+                            .isEqualTo(1);
+                    throw new IllegalStateException("the caller's transaction fails after the start");
+                }))
+                .hasMessageContaining("fails after the start");
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseNumber)
+                        .count())
+                .isZero();
         assertThat(rows(caseNumber)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from gf_ledger_step where case_number = ?", Long.class,
-                caseNumber)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from gf_ledger_step where case_number = ?", Long.class, caseNumber))
+                .isZero();
     }
 
     @Test
@@ -63,52 +70,71 @@ class LedgerTransactionIntegrationTests {
 
         tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
         assertThat(acceptedAt(caseNumber)).isNotNull();
-        assertThat(jdbc.queryForObject("select action from gf_ledger_step where case_number = ? and "
-                + "activity_id = 'Task_Acceptance'", String.class, caseNumber)).isEqualTo("ACCEPTED");
+        assertThat(jdbc.queryForObject(
+                        "select action from gf_ledger_step where case_number = ? and "
+                                + "activity_id = 'Task_Acceptance'",
+                        String.class,
+                        caseNumber))
+                .isEqualTo("ACCEPTED");
     }
 
     @Test
-    @DisplayName("Ledger: a completion inside a caller's transaction reaches the case row when that transaction commits, and never if it rolls back")
+    @DisplayName(
+            "Ledger: a completion inside a caller's transaction reaches the case row when that transaction commits, and never if it rolls back")
     void caseRowFollowsTheCallersTransaction() {
         String caseNumber = "LEDGER-TX-" + UUID.randomUUID();
         Task acceptance = startAtAcceptance(caseNumber);
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
-            throw new IllegalStateException("the caller's transaction fails after the completion");
-        })).hasMessageContaining("after the completion");
+                    tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
+                    throw new IllegalStateException("the caller's transaction fails after the completion");
+                }))
+                .hasMessageContaining("after the completion");
         assertThat(acceptedAt(caseNumber)).isNull();
         assertThat(openSteps(caseNumber, "Task_Acceptance")).isEqualTo(1);
 
         transactions.executeWithoutResult(status -> {
             tasks.complete(acceptance.getId(), Map.of("acceptanceOutcome", "ACCEPTED"));
-            Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+            Task review = tasks.createTaskQuery()
+                    .processInstanceBusinessKey(caseNumber)
+                    .singleResult();
             tasks.complete(review.getId(), Map.of("reviewOpinion", "材料齐全"));
         });
         assertThat(acceptedAt(caseNumber)).isNotNull();
-        assertThat(jdbc.queryForList("select activity_id from gf_ledger_step where case_number = ? and task_id is not "
-                + "null and ended_at is not null order by id", String.class, caseNumber))
+        assertThat(jdbc.queryForList(
+                        "select activity_id from gf_ledger_step where case_number = ? and task_id is not "
+                                + "null and ended_at is not null order by id",
+                        String.class,
+                        caseNumber))
                 .containsExactly("Task_Acceptance", "Task_Review");
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult()
-                .getTaskDefinitionKey()).isEqualTo("Task_Decision");
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(caseNumber)
+                        .singleResult()
+                        .getTaskDefinitionKey())
+                .isEqualTo("Task_Decision");
     }
 
     private Task startAtAcceptance(String caseNumber) {
-        runtime.startProcessInstanceByKey(FullOnlineCases.PROCESS_KEY, caseNumber,
-                FullOnlineCases.variables(caseNumber));
-        Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        runtime.startProcessInstanceByKey(
+                FullOnlineCases.PROCESS_KEY, caseNumber, FullOnlineCases.variables(caseNumber));
+        Task acceptance =
+                tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
         assertThat(acceptance.getTaskDefinitionKey()).isEqualTo("Task_Acceptance");
         return acceptance;
     }
 
     private long openSteps(String caseNumber, String activityId) {
-        return jdbc.queryForObject("select count(*) from gf_ledger_step where case_number = ? and activity_id = ? "
-                + "and ended_at is null", Long.class, caseNumber, activityId);
+        return jdbc.queryForObject(
+                "select count(*) from gf_ledger_step where case_number = ? and activity_id = ? "
+                        + "and ended_at is null",
+                Long.class,
+                caseNumber,
+                activityId);
     }
 
     private java.sql.Timestamp acceptedAt(String caseNumber) {
-        return jdbc.queryForObject("select accepted_at from gf_ledger_case where case_number = ?",
-                java.sql.Timestamp.class, caseNumber);
+        return jdbc.queryForObject(
+                "select accepted_at from gf_ledger_case where case_number = ?", java.sql.Timestamp.class, caseNumber);
     }
 
     private long rows(String caseNumber) {

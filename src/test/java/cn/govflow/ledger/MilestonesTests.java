@@ -24,7 +24,8 @@ class MilestonesTests {
 
     final Milestones milestones = new Milestones(WorkdayCalendar.fromClasspath());
     final Map<String, Object> variables = new HashMap<>();
-    final VariableScope scope = Mockito.mock(VariableScope.class,
+    final VariableScope scope = Mockito.mock(
+            VariableScope.class,
             call -> "getVariable".equals(call.getMethod().getName()) ? variables.get(call.getArgument(0)) : null);
 
     @Test
@@ -85,9 +86,35 @@ class MilestonesTests {
     }
 
     private static CaseRow row() {
-        return new CaseRow(new LedgerCase("SH-20260302-SJ-000001", "pi", "2022-FO-004", "核发", "FULL_ONLINE",
-                "public-security", "songjiang", "WINDOW", "PERSON", false, false, false, BigDecimal.ZERO, 20,
-                MONDAY, null, null, null, null, null, null, null, false, null, null, null, false, LedgerCase.RUNNING));
+        return new CaseRow(new LedgerCase(
+                "SH-20260302-SJ-000001",
+                "pi",
+                "2022-FO-004",
+                "核发",
+                "FULL_ONLINE",
+                "public-security",
+                "songjiang",
+                "WINDOW",
+                "PERSON",
+                false,
+                false,
+                false,
+                BigDecimal.ZERO,
+                20,
+                MONDAY,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                false,
+                LedgerCase.RUNNING));
     }
 
     private static Date date(LocalDateTime time) {

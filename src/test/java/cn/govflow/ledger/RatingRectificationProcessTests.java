@@ -33,8 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the 差评整改 model (R30): rectified in time, and rectified after the supervisor's reminder. */
-@Deployment(resources = {"processes/rating-rectification.bpmn", "forms/rectification-form.form",
-        "forms/rectification-supervision-form.form"})
+@Deployment(
+        resources = {
+            "processes/rating-rectification.bpmn",
+            "forms/rectification-form.form",
+            "forms/rectification-supervision-form.form"
+        })
 class RatingRectificationProcessTests {
 
     @RegisterExtension
@@ -70,21 +74,24 @@ class RatingRectificationProcessTests {
         variables.put("ratingChannel", "WINDOW");
         variables.put("rectificationGroup", "dept-yangpu-market-regulation");
         variables.put("rectificationDue", new Workdays(CALENDAR).after(RATED_AT, Ratings.RECTIFICATION_WORKDAYS));
-        return runtimeService().startProcessInstanceByKey(Ratings.RECTIFICATION_PROCESS, "SH-20240304-YP-000001",
-                variables);
+        return runtimeService()
+                .startProcessInstanceByKey(Ratings.RECTIFICATION_PROCESS, "SH-20240304-YP-000001", variables);
     }
 
     @Test
-    @DisplayName("R30: a bad rating goes to the department that handled the case, due in 15 working days; its measures are recorded")
+    @DisplayName(
+            "R30: a bad rating goes to the department that handled the case, due in 15 working days; its measures are recorded")
     void r30_rectifiedInTime() {
         ProcessInstance instance = badRating();
 
         assertThat(instance).isWaitingAt("Task_Rectification");
-        assertThat(task()).hasCandidateGroup("dept-yangpu-market-regulation")
+        assertThat(task())
+                .hasCandidateGroup("dept-yangpu-market-regulation")
                 .hasDueDate(WorkdayCalendar.endOfDay(LocalDate.of(2024, 3, 25)));
         complete(task(), withVariables("rectificationMeasures", "窗口实行一次告知，材料清单上墙"));
 
-        assertThat(instance).hasPassedInOrder("Task_Rectification", "Task_RecordRectification", "EndEvent_Rectified")
+        assertThat(instance)
+                .hasPassedInOrder("Task_Rectification", "Task_RecordRectification", "EndEvent_Rectified")
                 .isEnded();
         Assertions.assertThat(recorded).containsExactly("SH-20240304-YP-000001: 窗口实行一次告知，材料清单上墙");
     }

@@ -42,13 +42,39 @@ public class SyntheticYear {
      * The published figures a synthetic year reproduces. {@code decidedWithoutVerdict} are decided cases the
      * report counts neither on time nor overdue (the published figures leave 2,033 such cases in 2023).
      */
-    public record Profile(String name, int year, String district, int applications, int notAccepted,
-            int notApproved, int acceptedOnline, int fullyOnline, int commitment, int onTheSpot, int onTime,
-            int overdue, int feeCases, BigDecimal feeTotal, BigDecimal licenceReplacedPaperRate) {
+    public record Profile(
+            String name,
+            int year,
+            String district,
+            int applications,
+            int notAccepted,
+            int notApproved,
+            int acceptedOnline,
+            int fullyOnline,
+            int commitment,
+            int onTheSpot,
+            int onTime,
+            int overdue,
+            int feeCases,
+            BigDecimal feeTotal,
+            BigDecimal licenceReplacedPaperRate) {
 
         /** 上海市杨浦区 2023 年度行政许可实施情况年度报告, §二. */
-        public static final Profile YANGPU_2023 = new Profile("yangpu-2023", 2023, "yangpu", 410_646, 1_544, 186,
-                89_846, 32_737, 4_253, 150_380, 407_058, 11, 274_307, new BigDecimal("47901381.60"),
+        public static final Profile YANGPU_2023 = new Profile(
+                "yangpu-2023",
+                2023,
+                "yangpu",
+                410_646,
+                1_544,
+                186,
+                89_846,
+                32_737,
+                4_253,
+                150_380,
+                407_058,
+                11,
+                274_307,
+                new BigDecimal("47901381.60"),
                 new BigDecimal("22.26"));
 
         public int accepted() {
@@ -69,16 +95,29 @@ public class SyntheticYear {
 
         /** Window receipts where a licence replaced paper, rounded to the published rate. */
         public int windowReceiptsWithLicence() {
-            return new BigDecimal(windowReceipts()).multiply(licenceReplacedPaperRate)
-                    .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).intValue();
+            return new BigDecimal(windowReceipts())
+                    .multiply(licenceReplacedPaperRate)
+                    .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP)
+                    .intValue();
         }
 
         /** The same proportions at {@code 1/divisor} of the volume (tests), fee scaled alike. */
         public Profile scaledDown(int divisor, int newYear) {
-            return new Profile(name + "/" + divisor, newYear, district, applications / divisor,
-                    notAccepted / divisor, notApproved / divisor, acceptedOnline / divisor, fullyOnline / divisor,
-                    commitment / divisor, onTheSpot / divisor, onTime / divisor, overdue / divisor + 1,
-                    feeCases / divisor, feeTotal.divide(BigDecimal.valueOf(divisor), 2, java.math.RoundingMode.DOWN),
+            return new Profile(
+                    name + "/" + divisor,
+                    newYear,
+                    district,
+                    applications / divisor,
+                    notAccepted / divisor,
+                    notApproved / divisor,
+                    acceptedOnline / divisor,
+                    fullyOnline / divisor,
+                    commitment / divisor,
+                    onTheSpot / divisor,
+                    onTime / divisor,
+                    overdue / divisor + 1,
+                    feeCases / divisor,
+                    feeTotal.divide(BigDecimal.valueOf(divisor), 2, java.math.RoundingMode.DOWN),
                     licenceReplacedPaperRate);
         }
 
@@ -86,8 +125,7 @@ public class SyntheticYear {
             if (YANGPU_2023.name().equals(name)) {
                 return YANGPU_2023;
             }
-            throw new IllegalArgumentException("no synthetic year named '" + name + "'; known: "
-                    + YANGPU_2023.name());
+            throw new IllegalArgumentException("no synthetic year named '" + name + "'; known: " + YANGPU_2023.name());
         }
     }
 
@@ -96,8 +134,8 @@ public class SyntheticYear {
     private final CatalogService catalog;
     private final WorkdayCalendar calendar;
 
-    SyntheticYear(JdbcTemplate jdbc, TransactionTemplate transactions, CatalogService catalog,
-            WorkdayCalendar calendar) {
+    SyntheticYear(
+            JdbcTemplate jdbc, TransactionTemplate transactions, CatalogService catalog, WorkdayCalendar calendar) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -108,8 +146,8 @@ public class SyntheticYear {
     public int load(Profile p) {
         long started = System.nanoTime();
         String prefix = "SYN-" + p.year() + "-" + p.district() + "-";
-        transactions.executeWithoutResult(s -> jdbc.update("delete from gf_ledger_case where case_number like ?",
-                prefix + "%"));
+        transactions.executeWithoutResult(
+                s -> jdbc.update("delete from gf_ledger_case where case_number like ?", prefix + "%"));
         Generator generator = new Generator(p, catalog.all(), workdays(p.year()), calendar);
         List<Object[]> batch = new ArrayList<>(BATCH);
         int written = 0;
@@ -128,7 +166,10 @@ public class SyntheticYear {
             written = to;
         }
         analyze();
-        LOG.info("Synthetic year {}: {} cases written in {} ms", p.name(), written,
+        LOG.info(
+                "Synthetic year {}: {} cases written in {} ms",
+                p.name(),
+                written,
                 (System.nanoTime() - started) / 1_000_000);
         return written;
     }
@@ -139,7 +180,8 @@ public class SyntheticYear {
      * later; a load is followed by a measurement at once.)
      */
     private void analyze() {
-        String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        String database =
+                jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
         jdbc.execute("PostgreSQL".equals(database) ? "analyze gf_ledger_case" : "analyze table gf_ledger_case");
     }
 
@@ -157,13 +199,16 @@ public class SyntheticYear {
         if (batch.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into gf_ledger_case (case_number, process_instance_id, item_code, item_name, mode, "
-                + "department, district, channel, applicant_type, commitment, on_the_spot_allowed, "
-                + "licence_replaced_paper, fee, promised_workdays, applied_at, applied_year, applied_month, "
-                + "received_at, accepted_at, promised_decision_date, decided_at, delivered_at, completed_at, outcome, "
-                + "approval_revoked, actual_workdays, on_time, overdue, on_the_spot, status) values (?, null, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, false, ?, ?, ?, ?, 'ENDED')",
-                batch, batch.size(), (PreparedStatement ps, Object[] row) -> {
+        jdbc.batchUpdate(
+                "insert into gf_ledger_case (case_number, process_instance_id, item_code, item_name, mode, "
+                        + "department, district, channel, applicant_type, commitment, on_the_spot_allowed, "
+                        + "licence_replaced_paper, fee, promised_workdays, applied_at, applied_year, applied_month, "
+                        + "received_at, accepted_at, promised_decision_date, decided_at, delivered_at, completed_at, outcome, "
+                        + "approval_revoked, actual_workdays, on_time, overdue, on_the_spot, status) values (?, null, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, false, ?, ?, ?, ?, 'ENDED')",
+                batch,
+                batch.size(),
+                (PreparedStatement ps, Object[] row) -> {
                     for (int c = 0; c < row.length; c++) {
                         ps.setObject(c + 1, row[c]);
                     }
@@ -191,8 +236,12 @@ public class SyntheticYear {
         Generator(Profile p, List<CatalogItem> items, List<LocalDate> days, WorkdayCalendar calendar) {
             this.p = p;
             this.all = items;
-            this.fullOnline = items.stream().filter(i -> i.mode() == HandlingMode.FULL_ONLINE).toList();
-            this.others = items.stream().filter(i -> i.mode() != HandlingMode.FULL_ONLINE).toList();
+            this.fullOnline = items.stream()
+                    .filter(i -> i.mode() == HandlingMode.FULL_ONLINE)
+                    .toList();
+            this.others = items.stream()
+                    .filter(i -> i.mode() != HandlingMode.FULL_ONLINE)
+                    .toList();
             this.days = days;
             this.calendar = calendar;
             this.mOrder = coprime(7_919, p.applications());
@@ -246,8 +295,8 @@ public class SyntheticYear {
             } else {
                 windowIndex = r;
             }
-            boolean licence = windowIndex >= 0
-                    && windowIndex * mLicence % p.windowReceipts() < p.windowReceiptsWithLicence();
+            boolean licence =
+                    windowIndex >= 0 && windowIndex * mLicence % p.windowReceipts() < p.windowReceiptsWithLicence();
 
             List<CatalogItem> pool = fully ? fullOnline : online ? others : all;
             CatalogItem item = pool.get((int) ((i * 31L + 7) % pool.size()));
@@ -259,8 +308,9 @@ public class SyntheticYear {
             LocalDateTime decided = null;
             Integer actual = null;
             if (accepted) {
-                int days = onTheSpot ? 0 : Boolean.TRUE.equals(overdue) ? promised + 1 + (i % 3)
-                        : 1 + (i % Math.max(1, promised));
+                int days = onTheSpot
+                        ? 0
+                        : Boolean.TRUE.equals(overdue) ? promised + 1 + (i % 3) : 1 + (i % Math.max(1, promised));
                 LocalDate decidedDay = calendar.addWorkdays(day, days);
                 decided = onTheSpot ? applied.plusHours(1) : decidedDay.atTime(15, 0);
                 actual = days;
@@ -279,13 +329,32 @@ public class SyntheticYear {
             String outcome = !accepted ? "NOT_ACCEPTED" : approved ? "APPROVED" : "NOT_APPROVED";
             LocalDateTime completed = decided != null ? decided.plusHours(2) : applied.plusDays(1);
             return new Object[] {
-                prefix + String.format("%06d", i + 1), item.code(), item.name(),
-                fully ? HandlingMode.FULL_ONLINE.name() : item.mode().name(), item.department().code(),
-                p.district(), online ? "ONLINE" : "WINDOW", i % 5 == 0 ? "ENTERPRISE" : "PERSON", commitment,
-                onTheSpot || item.onTheSpotAllowed(), licence, amount, promised, ts(applied), p.year(),
-                applied.getMonthValue(), ts(applied), ts(acceptedAt),
-                promisedDate == null ? null : Date.valueOf(promisedDate), ts(decided), ts(completed), outcome,
-                actual, onTime, overdue, onTheSpot
+                prefix + String.format("%06d", i + 1),
+                item.code(),
+                item.name(),
+                fully ? HandlingMode.FULL_ONLINE.name() : item.mode().name(),
+                item.department().code(),
+                p.district(),
+                online ? "ONLINE" : "WINDOW",
+                i % 5 == 0 ? "ENTERPRISE" : "PERSON",
+                commitment,
+                onTheSpot || item.onTheSpotAllowed(),
+                licence,
+                amount,
+                promised,
+                ts(applied),
+                p.year(),
+                applied.getMonthValue(),
+                ts(applied),
+                ts(acceptedAt),
+                promisedDate == null ? null : Date.valueOf(promisedDate),
+                ts(decided),
+                ts(completed),
+                outcome,
+                actual,
+                onTime,
+                overdue,
+                onTheSpot
             };
         }
 

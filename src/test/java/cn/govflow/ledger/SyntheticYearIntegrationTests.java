@@ -26,7 +26,8 @@ class SyntheticYearIntegrationTests {
     JdbcTemplate jdbc;
 
     @Test
-    @DisplayName("R32: a loaded synthetic year reports exactly its profile's figures, and a second load replaces the first")
+    @DisplayName(
+            "R32: a loaded synthetic year reports exactly its profile's figures, and a second load replaces the first")
     void r32_loadedYearReportsItsProfile() {
         SyntheticYear.Profile p = SyntheticYear.Profile.YANGPU_2023.scaledDown(100, 2019);
 
@@ -50,11 +51,18 @@ class SyntheticYearIntegrationTests {
         assertThat(f.feeTotal()).isEqualByComparingTo(p.feeTotal());
         assertThat(f.licenceReplacedPaperRate()).isEqualByComparingTo(p.licenceReplacedPaperRate());
         assertThat(report.reconciliation()).allMatch(AnnualReport.Reconciliation::holds);
-        assertThat(report.byMonth().stream().mapToLong(m -> m.figures().applications()).sum())
+        assertThat(report.byMonth().stream()
+                        .mapToLong(m -> m.figures().applications())
+                        .sum())
                 .isEqualTo(p.applications());
-        assertThat(report.byDepartment().stream().mapToLong(d -> d.figures().applications()).sum())
+        assertThat(report.byDepartment().stream()
+                        .mapToLong(d -> d.figures().applications())
+                        .sum())
                 .isEqualTo(p.applications());
-        Map<String, Object> steps = jdbc.queryForMap("select count(*) as n from gf_ledger_step where case_number like 'SYN-%'");
-        assertThat(((Number) steps.get("n")).longValue()).as("synthetic cases have no steps").isZero();
+        Map<String, Object> steps =
+                jdbc.queryForMap("select count(*) as n from gf_ledger_step where case_number like 'SYN-%'");
+        assertThat(((Number) steps.get("n")).longValue())
+                .as("synthetic cases have no steps")
+                .isZero();
     }
 }

@@ -18,7 +18,8 @@ class SyntheticYearRunner implements ApplicationRunner {
     private final SyntheticYear syntheticYear;
     private final String profile;
 
-    SyntheticYearRunner(SyntheticYear syntheticYear,
+    SyntheticYearRunner(
+            SyntheticYear syntheticYear,
             @org.springframework.beans.factory.annotation.Value("${govflow.ledger.synthetic-year}") String profile) {
         this.syntheticYear = syntheticYear;
         this.profile = profile;

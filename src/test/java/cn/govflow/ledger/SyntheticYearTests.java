@@ -30,10 +30,22 @@ class SyntheticYearTests {
                 days.add(d);
             }
         }
-        SyntheticYear.Generator generator = new SyntheticYear.Generator(p, CatalogService.fromClasspath().all(), days,
-                CALENDAR);
-        long applications = 0, accepted = 0, notAccepted = 0, approved = 0, notApproved = 0, online = 0, fully = 0,
-                commitment = 0, onTheSpot = 0, onTime = 0, overdue = 0, feeCases = 0, window = 0, licence = 0;
+        SyntheticYear.Generator generator =
+                new SyntheticYear.Generator(p, CatalogService.fromClasspath().all(), days, CALENDAR);
+        long applications = 0,
+                accepted = 0,
+                notAccepted = 0,
+                approved = 0,
+                notApproved = 0,
+                online = 0,
+                fully = 0,
+                commitment = 0,
+                onTheSpot = 0,
+                onTime = 0,
+                overdue = 0,
+                feeCases = 0,
+                window = 0,
+                licence = 0;
         BigDecimal fee = BigDecimal.ZERO;
         int[] months = new int[13];
         for (int i = 0; i < p.applications(); i++) {
@@ -89,7 +101,8 @@ class SyntheticYearTests {
         assertThat(overdue).isEqualTo(11);
         assertThat(feeCases).isEqualTo(274_307);
         assertThat(fee).isEqualByComparingTo("47901381.60");
-        assertThat(AnnualReport.Figures.rate(licence, window)).as("用证免交比率 %d/%d", licence, window)
+        assertThat(AnnualReport.Figures.rate(licence, window))
+                .as("用证免交比率 %d/%d", licence, window)
                 .isEqualByComparingTo("22.26");
         for (int month = 1; month <= 12; month++) {
             assertThat(months[month]).as("month %d", month).isBetween(20_000, 45_000);

@@ -40,7 +40,8 @@ class IssuerCodesTests {
         assertThatThrownBy(() -> new LicenceIssuers("license-fixtures/unknown-key.yaml"))
                 .isInstanceOfSatisfying(InvalidConfigurationFileException.class, e -> {
                     assertThat(e.file()).isEqualTo("license-fixtures/unknown-key.yaml");
-                    assertThat(e).hasMessageContaining("unknown key 'issuerCod' at departments.public-security")
+                    assertThat(e)
+                            .hasMessageContaining("unknown key 'issuerCod' at departments.public-security")
                             .hasMessageContaining("known keys: authorityCode, issuerCode");
                 });
     }

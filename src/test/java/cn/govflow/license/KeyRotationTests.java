@@ -26,19 +26,27 @@ class KeyRotationTests {
     private final LicenceRegisterFixture register = new LicenceRegisterFixture();
 
     private LicenseService start(String alias, boolean generate, String... compromised) {
-        SigningKeys keys = SigningKeys.fromKeystore(new LicenseProperties(new LicenseProperties.Keystore(
-                dir.resolve("licence-signing.p12").toString(), PASSWORD, alias, generate), Period.ofYears(5),
-                Sm2.DEFAULT_SIGNER_ID, List.of(compromised)));
+        SigningKeys keys = SigningKeys.fromKeystore(new LicenseProperties(
+                new LicenseProperties.Keystore(
+                        dir.resolve("licence-signing.p12").toString(), PASSWORD, alias, generate),
+                Period.ofYears(5),
+                Sm2.DEFAULT_SIGNER_ID,
+                List.of(compromised)));
         return register.service(keys, Instant.now());
     }
 
-    private static LicenseService.Verification verify(LicenseService licenses, LicenseService.LicenceDocument document) {
-        return licenses.verify(document.licence(), document.signature().algorithm(), document.signature().keyId(),
+    private static LicenseService.Verification verify(
+            LicenseService licenses, LicenseService.LicenceDocument document) {
+        return licenses.verify(
+                document.licence(),
+                document.signature().algorithm(),
+                document.signature().keyId(),
                 document.signature().value());
     }
 
     @Test
-    @DisplayName("R8: after a rotation the new key signs, the retired key's licences still verify, a compromised key's licences verify as keyCompromised")
+    @DisplayName(
+            "R8: after a rotation the new key signs, the retired key's licences still verify, a compromised key's licences verify as keyCompromised")
     void rotateThenCompromise() throws Exception {
         LicenseService before = start("licence-2026", true);
         LicenseService.LicenceDocument old = before.issue(LicenceRegisterFixture.request("RO-2026-000001"));
@@ -46,17 +54,55 @@ class KeyRotationTests {
 
         // docs/licences.md, "Rotating the signing key": a new SM2 key and certificate, and a keystore that holds the
         // new key and, as certificates only, every key that signed licences before
-        OpenSsl.succeed(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2",
-                "-out", "licence-2027.key");
-        OpenSsl.succeed(dir, "req", "-x509", "-new", "-key", "licence-2027.key", "-sm3", "-sigopt",
-                "distid:1234567812345678", "-subj", "/C=CN/O=govflow/CN=licence-2027", "-days", "1830",
-                "-out", "licence-2027.crt");
-        OpenSsl.succeed(dir, "pkcs12", "-in", "licence-signing.p12", "-passin", "pass:" + PASSWORD, "-nokeys",
-                "-out", "previous.crt");
-        OpenSsl.succeed(dir, "pkcs12", "-export", "-name", "licence-2027", "-inkey", "licence-2027.key",
-                "-in", "licence-2027.crt", "-certfile", "previous.crt", "-caname", "licence-2026",
-                "-passout", "pass:" + PASSWORD, "-out", "licence-signing-new.p12");
-        Files.move(dir.resolve("licence-signing-new.p12"), dir.resolve("licence-signing.p12"),
+        OpenSsl.succeed(
+                dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "licence-2027.key");
+        OpenSsl.succeed(
+                dir,
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                "licence-2027.key",
+                "-sm3",
+                "-sigopt",
+                "distid:1234567812345678",
+                "-subj",
+                "/C=CN/O=govflow/CN=licence-2027",
+                "-days",
+                "1830",
+                "-out",
+                "licence-2027.crt");
+        OpenSsl.succeed(
+                dir,
+                "pkcs12",
+                "-in",
+                "licence-signing.p12",
+                "-passin",
+                "pass:" + PASSWORD,
+                "-nokeys",
+                "-out",
+                "previous.crt");
+        OpenSsl.succeed(
+                dir,
+                "pkcs12",
+                "-export",
+                "-name",
+                "licence-2027",
+                "-inkey",
+                "licence-2027.key",
+                "-in",
+                "licence-2027.crt",
+                "-certfile",
+                "previous.crt",
+                "-caname",
+                "licence-2026",
+                "-passout",
+                "pass:" + PASSWORD,
+                "-out",
+                "licence-signing-new.p12");
+        Files.move(
+                dir.resolve("licence-signing-new.p12"),
+                dir.resolve("licence-signing.p12"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         LicenseService after = start("licence-2027", false);
@@ -68,11 +114,16 @@ class KeyRotationTests {
         assertThat(verify(after, fresh).valid()).isTrue();
         assertThat(oldAfterRotation.valid()).isTrue();
         assertThat(oldAfterRotation.keyId()).isEqualTo(oldKey);
-        assertThat(after.publicKeys()).extracting(LicenseService.PublicKey::keyId, LicenseService.PublicKey::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(fresh.signature().keyId(), "ACTIVE"),
+        assertThat(after.publicKeys())
+                .extracting(LicenseService.PublicKey::keyId, LicenseService.PublicKey::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(fresh.signature().keyId(), "ACTIVE"),
                         org.assertj.core.groups.Tuple.tuple(oldKey, "RETIRED"));
-        assertThat(after.issue(LicenceRegisterFixture.request("RO-2026-000003")).signature().keyId())
-                .as("the retired key signs nothing new").isEqualTo(fresh.signature().keyId());
+        assertThat(after.issue(LicenceRegisterFixture.request("RO-2026-000003"))
+                        .signature()
+                        .keyId())
+                .as("the retired key signs nothing new")
+                .isEqualTo(fresh.signature().keyId());
 
         LicenseService compromised = start("licence-2027", false, oldKey);
         LicenseService.Verification oldCompromised = verify(compromised, old);
@@ -80,9 +131,12 @@ class KeyRotationTests {
         assertThat(oldCompromised.valid()).isFalse();
         assertThat(oldCompromised.signatureValid()).isTrue();
         assertThat(oldCompromised.keyCompromised()).isTrue();
-        assertThat(oldCompromised.problems()).extracting(LicenseService.Problem::field).containsExactly("signature.keyId");
+        assertThat(oldCompromised.problems())
+                .extracting(LicenseService.Problem::field)
+                .containsExactly("signature.keyId");
         assertThat(verify(compromised, fresh).valid()).isTrue();
-        assertThat(compromised.publicKeys()).extracting(LicenseService.PublicKey::status)
+        assertThat(compromised.publicKeys())
+                .extracting(LicenseService.PublicKey::status)
                 .containsExactly("ACTIVE", "COMPROMISED");
     }
 }

@@ -50,34 +50,35 @@ class LicenceIdentifierTests {
      * Final P = 29, check = (37 − 29) mod 36 = 8.
      */
     @Test
-    @DisplayName("R20: a licence identifier carries the MOD 37,36 check character over type + issuer + serial + version")
+    @DisplayName(
+            "R20: a licence identifier carries the MOD 37,36 check character over type + issuer + serial + version")
     void identifierOfPublicSecurityLicence() {
         LicenceIdentifier identifier =
                 LicenceIdentifier.of("11310000GF00000449001", "11310000GF00000449", "202600000001", "001");
 
         assertThat(identifier.check()).isEqualTo('8');
-        assertThat(identifier).hasToString(
-                "1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000001.001.8");
+        assertThat(identifier)
+                .hasToString("1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000001.001.8");
         assertThat(identifier.checkCharacterValid()).isTrue();
     }
 
     @Test
     @DisplayName("R20: a wrong check character is detected")
     void wrongCheckCharacterIsDetected() {
-        LicenceIdentifier wrong = LicenceIdentifier.parse(
-                "1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000001.001.9");
+        LicenceIdentifier wrong =
+                LicenceIdentifier.parse("1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000001.001.9");
 
         assertThat(wrong.checkCharacterValid()).isFalse();
-        assertThat(LicenceIdentifier.parse(
-                "1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000001.001.8").checkCharacterValid())
+        assertThat(LicenceIdentifier.parse("1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000001.001.8")
+                        .checkCharacterValid())
                 .isTrue();
     }
 
     @Test
     @DisplayName("R20: a changed serial invalidates the check character")
     void changedSerialIsDetected() {
-        assertThat(LicenceIdentifier.parse(
-                "1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000002.001.8").checkCharacterValid())
+        assertThat(LicenceIdentifier.parse("1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000002.001.8")
+                        .checkCharacterValid())
                 .isFalse();
     }
 
@@ -85,12 +86,13 @@ class LicenceIdentifierTests {
     @DisplayName("R20: an identifier outside the national format is refused with the reason")
     void malformedIdentifiersAreRefused() {
         assertThatThrownBy(() -> LicenceIdentifier.parse("2.16.156.1.2.3"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.2.156.3005.2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1.2.156.3005.2");
         assertThatThrownBy(() -> LicenceIdentifier.parse(
-                "1.2.156.3005.2.11310000GF00000449.11310000GF00000449.202600000001.001.8"))
+                        "1.2.156.3005.2.11310000GF00000449.11310000GF00000449.202600000001.001.8"))
                 .hasMessageContaining("类型代码");
         assertThatThrownBy(() -> LicenceIdentifier.parse(
-                "1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000001.1.8"))
+                        "1.2.156.3005.2.11310000GF00000449001.11310000GF00000449.202600000001.1.8"))
                 .hasMessageContaining("版本号");
     }
 }

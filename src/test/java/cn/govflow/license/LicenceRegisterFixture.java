@@ -21,19 +21,35 @@ final class LicenceRegisterFixture {
     LicenceRegisterFixture() {
         dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:licences-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V20__licence.sql"),
-                new ClassPathResource("db/migration/V60__licence_signature_algorithm.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(
+                        new ClassPathResource("db/migration/V20__licence.sql"),
+                        new ClassPathResource("db/migration/V60__licence_signature_algorithm.sql"))
+                .execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
     }
 
     LicenseService service(SigningKeys keys, Instant now) {
-        return new LicenseService(new LicenceRepository(jdbc), keys, new LicenceIssuers(),
-                new ItemNameLicenceTemplates(), new DepartmentDirectory(), Period.ofYears(5),
-                new DataSourceTransactionManager(dataSource), Clock.fixed(now, WorkdayCalendar.ZONE));
+        return new LicenseService(
+                new LicenceRepository(jdbc),
+                keys,
+                new LicenceIssuers(),
+                new ItemNameLicenceTemplates(),
+                new DepartmentDirectory(),
+                Period.ofYears(5),
+                new DataSourceTransactionManager(dataSource),
+                Clock.fixed(now, WorkdayCalendar.ZONE));
     }
 
     static LicenseService.IssueRequest request(String caseNumber) {
-        return new LicenseService.IssueRequest(caseNumber, "310100-DOG-02", "核发《养犬登记证》(补证)", "public-security",
-                "市公安局", "张三", "3101**********1234", "PERSON", "yangpu");
+        return new LicenseService.IssueRequest(
+                caseNumber,
+                "310100-DOG-02",
+                "核发《养犬登记证》(补证)",
+                "public-security",
+                "市公安局",
+                "张三",
+                "3101**********1234",
+                "PERSON",
+                "yangpu");
     }
 }

@@ -20,8 +20,7 @@ class LicenceTemplatesTests {
     @Test
     @DisplayName("R20: an item outside the catalog takes its licence from its name")
     void licenceNameFromItemName() {
-        assertThat(templates.forItem("X-1", "核发《养犬登记证》(补证)"))
-                .isEqualTo(new LicenceTemplate("养犬登记证", "证照", "001"));
+        assertThat(templates.forItem("X-1", "核发《养犬登记证》(补证)")).isEqualTo(new LicenceTemplate("养犬登记证", "证照", "001"));
         assertThat(templates.forItem("X-2", "道路挖掘许可").name()).isEqualTo("道路挖掘许可准予行政许可决定书");
         assertThat(templates.forItem("X-2", "道路挖掘许可").typeNumber()).isEqualTo("002");
     }

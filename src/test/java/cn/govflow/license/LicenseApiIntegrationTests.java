@@ -18,13 +18,25 @@ import org.springframework.http.ResponseEntity;
 @GovflowIntegrationTest
 class LicenseApiIntegrationTests {
 
-    @Autowired TestRestTemplate http;
-    @Autowired LicenseService licenses;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    LicenseService licenses;
 
     private String issue() {
         String caseNumber = "LA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        return licenses.issue(new LicenseService.IssueRequest(caseNumber, "310100-DOG-02", "核发《养犬登记证》(补证)",
-                "public-security", "市公安局", "张三", "3101**********1234", "PERSON", "yangpu")).identifier();
+        return licenses.issue(new LicenseService.IssueRequest(
+                        caseNumber,
+                        "310100-DOG-02",
+                        "核发《养犬登记证》(补证)",
+                        "public-security",
+                        "市公安局",
+                        "张三",
+                        "3101**********1234",
+                        "PERSON",
+                        "yangpu"))
+                .identifier();
     }
 
     private JsonNode document(String identifier) {
@@ -66,7 +78,8 @@ class LicenseApiIntegrationTests {
         assertThat(verification.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(verification.getBody().path("valid").asBoolean()).isTrue();
         assertThat(verification.getBody().path("signatureValid").asBoolean()).isTrue();
-        assertThat(verification.getBody().path("checkCharacterValid").asBoolean()).isTrue();
+        assertThat(verification.getBody().path("checkCharacterValid").asBoolean())
+                .isTrue();
         assertThat(verification.getBody().path("revoked").asBoolean()).isFalse();
         assertThat(verification.getBody().path("keyId").asText()).isEqualTo(keyId);
         assertThat(verification.getBody().path("keyCompromised").asBoolean()).isFalse();
@@ -120,16 +133,16 @@ class LicenseApiIntegrationTests {
     }
 
     @Test
-    @DisplayName("R8: reading the register needs a login; an unknown licence or an incomplete document is a 4xx naming the field")
+    @DisplayName(
+            "R8: reading the register needs a login; an unknown licence or an incomplete document is a 4xx naming the field")
     void registerNeedsLoginAndErrorsNameTheField() {
         String identifier = issue();
 
         ResponseEntity<JsonNode> anonymous = http.getForEntity("/api/licenses/" + identifier, JsonNode.class);
         ResponseEntity<JsonNode> unknown = http.withBasicAuth("window-yangpu", "demo")
                 .getForEntity("/api/licenses/1.2.156.3005.2.X", JsonNode.class);
-        ResponseEntity<JsonNode> incomplete =
-                http.postForEntity("/api/licenses/verify", Map.of("licence", Map.of("identifier", identifier)),
-                        JsonNode.class);
+        ResponseEntity<JsonNode> incomplete = http.postForEntity(
+                "/api/licenses/verify", Map.of("licence", Map.of("identifier", identifier)), JsonNode.class);
 
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -43,7 +43,8 @@ class LicenseServiceTests {
     }
 
     @Test
-    @DisplayName("R20: an issued licence names the item's licence, the holder and the issuer, and carries a valid identifier")
+    @DisplayName(
+            "R20: an issued licence names the item's licence, the holder and the issuer, and carries a valid identifier")
     void issuesLicenceWithNationalIdentifier() {
         LicenseService.LicenceDocument document = licenses.issue(request("YP-2026-000001"));
 
@@ -69,7 +70,8 @@ class LicenseServiceTests {
     void signatureRoundTrip() {
         LicenseService.LicenceDocument document = licenses.issue(request("YP-2026-000002"));
 
-        LicenseService.Verification verification = verify(document.licence(), document.signature().value());
+        LicenseService.Verification verification =
+                verify(document.licence(), document.signature().value());
 
         assertThat(verification.valid()).isTrue();
         assertThat(verification.signatureValid()).isTrue();
@@ -78,8 +80,12 @@ class LicenseServiceTests {
         assertThat(verification.problems()).isEmpty();
         assertThat(verification.keyId()).isEqualTo(keys.active().keyId());
         assertThat(verification.keyCompromised()).isFalse();
-        assertThat(keys.active().verify(Sm2.DEFAULT_SIGNER_ID, CanonicalJson.bytes(document.licence()),
-                Base64.getDecoder().decode(document.signature().value()))).isTrue();
+        assertThat(keys.active()
+                        .verify(
+                                Sm2.DEFAULT_SIGNER_ID,
+                                CanonicalJson.bytes(document.licence()),
+                                Base64.getDecoder().decode(document.signature().value())))
+                .isTrue();
     }
 
     @Test
@@ -89,12 +95,14 @@ class LicenseServiceTests {
         ObjectNode tampered = document.licence().deepCopy();
         ((ObjectNode) tampered.get("holder")).put("name", "李四");
 
-        LicenseService.Verification verification = verify(tampered, document.signature().value());
+        LicenseService.Verification verification =
+                verify(tampered, document.signature().value());
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.signatureValid()).isFalse();
         assertThat(verification.checkCharacterValid()).isTrue();
-        assertThat(verification.problems()).extracting(LicenseService.Problem::field)
+        assertThat(verification.problems())
+                .extracting(LicenseService.Problem::field)
                 .containsExactlyInAnyOrder("signature", "licence.holder.name");
     }
 
@@ -103,13 +111,16 @@ class LicenseServiceTests {
     void foreignSignatureFails() {
         LicenseService.LicenceDocument document = licenses.issue(request("YP-2026-000004"));
         SigningKeys forger = SigningKeys.generated();
-        String forged = forger.sign(CanonicalJson.bytes(document.licence()), NOW).value();
+        String forged =
+                forger.sign(CanonicalJson.bytes(document.licence()), NOW).value();
 
         LicenseService.Verification verification = verify(document.licence(), forged);
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.signatureValid()).isFalse();
-        assertThat(verification.problems()).extracting(LicenseService.Problem::field).containsExactly("signature");
+        assertThat(verification.problems())
+                .extracting(LicenseService.Problem::field)
+                .containsExactly("signature");
     }
 
     @Test
@@ -127,17 +138,21 @@ class LicenseServiceTests {
         assertThat(verification.valid()).isFalse();
         assertThat(verification.signatureValid()).isTrue();
         assertThat(verification.checkCharacterValid()).isFalse();
-        assertThat(verification.problems()).extracting(LicenseService.Problem::field).contains("licence.identifier");
+        assertThat(verification.problems())
+                .extracting(LicenseService.Problem::field)
+                .contains("licence.identifier");
     }
 
     @Test
-    @DisplayName("R29: a revoked licence verifies as revoked, with date and reason; a second revocation keeps the first")
+    @DisplayName(
+            "R29: a revoked licence verifies as revoked, with date and reason; a second revocation keeps the first")
     void revokedLicence() {
         LicenseService.LicenceDocument document = licenses.issue(request("YP-2026-000006"));
 
         assertThat(licenses.revoke("YP-2026-000006", "告知承诺核查不实")).isTrue();
         assertThat(licenses.revoke("YP-2026-000006", "另一个理由")).isTrue();
-        LicenseService.Verification verification = verify(document.licence(), document.signature().value());
+        LicenseService.Verification verification =
+                verify(document.licence(), document.signature().value());
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.signatureValid()).isTrue();
@@ -152,19 +167,18 @@ class LicenseServiceTests {
     void revokeDelegate() throws Exception {
         licenses.issue(request("YP-2026-000009"));
         licenses.issue(request("YP-2026-000010"));
-        DelegateExecution withReason =
-                mock(DelegateExecution.class);
+        DelegateExecution withReason = mock(DelegateExecution.class);
         when(withReason.getVariable("caseNumber")).thenReturn("YP-2026-000009");
         when(withReason.getVariable("revokeReason")).thenReturn("承诺的场地不存在");
-        DelegateExecution withoutReason =
-                mock(DelegateExecution.class);
+        DelegateExecution withoutReason = mock(DelegateExecution.class);
         when(withoutReason.getVariable("caseNumber")).thenReturn("YP-2026-000010");
 
         new RevokeLicenseDelegate(licenses).execute(withReason);
         new RevokeLicenseDelegate(licenses).execute(withoutReason);
 
         org.mockito.Mockito.verify(withReason).setVariable("licenceRevoked", true);
-        assertThat(licenses.findByCase("YP-2026-000009").orElseThrow().revokeReason()).isEqualTo("承诺的场地不存在");
+        assertThat(licenses.findByCase("YP-2026-000009").orElseThrow().revokeReason())
+                .isEqualTo("承诺的场地不存在");
         assertThat(licenses.findByCase("YP-2026-000010").orElseThrow().revokeReason())
                 .isEqualTo(RevokeLicenseDelegate.DEFAULT_REASON);
     }

@@ -15,13 +15,17 @@ class LicenseStartupIntegrationTests {
     void missingKeystoreStopsStartUp() {
         String absent = System.getProperty("java.io.tmpdir") + "/govflow-no-keystore-" + System.nanoTime() + ".p12";
 
-        assertThatThrownBy(() -> new SpringApplicationBuilder(GovflowApplication.class).profiles("production").run(
-                        "--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:mem:govflow-licence-startup-${random.uuid};DB_CLOSE_DELAY=-1",
-                        "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.webapp.enabled=false",
-                        "--camunda.bpm.process-engine-name=licenceStartupProbe",
-                        "--govflow.security.admin-password=s3cret-from-env",
-                        "--govflow.license.keystore.password=s3cret", "--govflow.license.keystore.path=" + absent))
+        assertThatThrownBy(() -> new SpringApplicationBuilder(GovflowApplication.class)
+                        .profiles("production")
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=jdbc:h2:mem:govflow-licence-startup-${random.uuid};DB_CLOSE_DELAY=-1",
+                                "--camunda.bpm.job-execution.enabled=false",
+                                "--camunda.bpm.webapp.enabled=false",
+                                "--camunda.bpm.process-engine-name=licenceStartupProbe",
+                                "--govflow.security.admin-password=s3cret-from-env",
+                                "--govflow.license.keystore.password=s3cret",
+                                "--govflow.license.keystore.path=" + absent))
                 .hasStackTraceContaining("Licence signing keystore not found")
                 .hasStackTraceContaining("GOVFLOW_LICENSE_KEYSTORE");
     }

@@ -25,7 +25,9 @@ final class OpenSsl {
         command.add(executable());
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+            Process process = new ProcessBuilder(command)
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
                     .start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -52,7 +54,8 @@ final class OpenSsl {
     }
 
     private static String executable() {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+        for (String directory :
+                System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path candidate = Path.of(directory, "openssl");
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();

@@ -28,7 +28,8 @@ class OpenSslInteroperabilityTests {
     Path dir;
 
     @Test
-    @DisplayName("R8: openssl verifies a govflow licence signature with the published PEM key, SM3 and the signer id; a changed field fails")
+    @DisplayName(
+            "R8: openssl verifies a govflow licence signature with the published PEM key, SM3 and the signer id; a changed field fails")
     void opensslVerifiesGovflowSignature() throws Exception {
         SigningKeys keys = SigningKeys.generated();
         ObjectNode licence = (ObjectNode) new ObjectMapper().readTree(LICENCE);
@@ -39,21 +40,63 @@ class OpenSslInteroperabilityTests {
         ((ObjectNode) licence.get("holder")).put("name", "李四");
         Files.write(dir.resolve("tampered.json"), CanonicalJson.bytes(licence));
 
-        String pkeyutl = OpenSsl.succeed(dir, "pkeyutl", "-verify", "-pubin", "-inkey", "key.pem", "-rawin",
-                "-in", "licence.json", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-sigfile", "licence.sig");
-        String dgst = OpenSsl.succeed(dir, "dgst", "-sm3", "-verify", "key.pem", "-sigopt", "distid:1234567812345678",
-                "-signature", "licence.sig", "licence.json");
-        OpenSsl.Result tampered = OpenSsl.run(dir, "dgst", "-sm3", "-verify", "key.pem", "-sigopt",
-                "distid:1234567812345678", "-signature", "licence.sig", "tampered.json");
-        OpenSsl.Result otherSignerId = OpenSsl.run(dir, "dgst", "-sm3", "-verify", "key.pem", "-sigopt",
-                "distid:ALICE123@YAHOO.COM", "-signature", "licence.sig", "licence.json");
+        String pkeyutl = OpenSsl.succeed(
+                dir,
+                "pkeyutl",
+                "-verify",
+                "-pubin",
+                "-inkey",
+                "key.pem",
+                "-rawin",
+                "-in",
+                "licence.json",
+                "-digest",
+                "sm3",
+                "-pkeyopt",
+                "distid:1234567812345678",
+                "-sigfile",
+                "licence.sig");
+        String dgst = OpenSsl.succeed(
+                dir,
+                "dgst",
+                "-sm3",
+                "-verify",
+                "key.pem",
+                "-sigopt",
+                "distid:1234567812345678",
+                "-signature",
+                "licence.sig",
+                "licence.json");
+        OpenSsl.Result tampered = OpenSsl.run(
+                dir,
+                "dgst",
+                "-sm3",
+                "-verify",
+                "key.pem",
+                "-sigopt",
+                "distid:1234567812345678",
+                "-signature",
+                "licence.sig",
+                "tampered.json");
+        OpenSsl.Result otherSignerId = OpenSsl.run(
+                dir,
+                "dgst",
+                "-sm3",
+                "-verify",
+                "key.pem",
+                "-sigopt",
+                "distid:ALICE123@YAHOO.COM",
+                "-signature",
+                "licence.sig",
+                "licence.json");
 
         assertThat(pkeyutl).contains("Signature Verified Successfully");
         assertThat(dgst).contains("Verified OK");
         assertThat(tampered.exitCode()).isNotZero();
         assertThat(tampered.output()).contains("Verification failure");
         assertThat(otherSignerId.exitCode()).isNotZero();
-        assertThat(OpenSsl.succeed(dir, "pkey", "-pubin", "-in", "key.pem", "-noout", "-text")).contains("SM2");
+        assertThat(OpenSsl.succeed(dir, "pkey", "-pubin", "-in", "key.pem", "-noout", "-text"))
+                .contains("SM2");
     }
 
     @Test
@@ -63,16 +106,27 @@ class OpenSslInteroperabilityTests {
         Files.write(dir.resolve("licence.json"), content);
         OpenSsl.succeed(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "key.pem");
         OpenSsl.succeed(dir, "pkey", "-in", "key.pem", "-pubout", "-out", "public.pem");
-        OpenSsl.succeed(dir, "dgst", "-sm3", "-sign", "key.pem", "-sigopt", "distid:1234567812345678",
-                "-out", "licence.sig", "licence.json");
+        OpenSsl.succeed(
+                dir,
+                "dgst",
+                "-sm3",
+                "-sign",
+                "key.pem",
+                "-sigopt",
+                "distid:1234567812345678",
+                "-out",
+                "licence.sig",
+                "licence.json");
 
         String pem = Files.readString(dir.resolve("public.pem"));
-        PublicKey key = KeyFactory.getInstance("EC", Sm2.PROVIDER).generatePublic(new X509EncodedKeySpec(
-                Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
+        PublicKey key = KeyFactory.getInstance("EC", Sm2.PROVIDER)
+                .generatePublic(new X509EncodedKeySpec(
+                        Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
         byte[] signature = Files.readAllBytes(dir.resolve("licence.sig"));
 
         assertThat(Sm2.isSm2(key)).isTrue();
         assertThat(Sm2.verify(key, Sm2.DEFAULT_SIGNER_ID, content, signature)).isTrue();
-        assertThat(Sm2.verify(key, Sm2.DEFAULT_SIGNER_ID, "{}".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+        assertThat(Sm2.verify(key, Sm2.DEFAULT_SIGNER_ID, "{}".getBytes(StandardCharsets.UTF_8), signature))
+                .isFalse();
     }
 }

@@ -37,12 +37,16 @@ class SigningKeysTests {
     Path dir;
 
     private LicenseProperties settings(String alias, boolean generate, String... compromised) {
-        return new LicenseProperties(new LicenseProperties.Keystore(dir.resolve("keys/licence.p12").toString(),
-                "s3cret", alias, generate), Period.ofYears(5), Sm2.DEFAULT_SIGNER_ID, List.of(compromised));
+        return new LicenseProperties(
+                new LicenseProperties.Keystore(dir.resolve("keys/licence.p12").toString(), "s3cret", alias, generate),
+                Period.ofYears(5),
+                Sm2.DEFAULT_SIGNER_ID,
+                List.of(compromised));
     }
 
     @Test
-    @DisplayName("R8: the demo keystore holds an SM2 key with an SM3withSM2 X.509 v3 certificate, read back at the next start")
+    @DisplayName(
+            "R8: the demo keystore holds an SM2 key with an SM3withSM2 X.509 v3 certificate, read back at the next start")
     void generatesAndReloadsKeystore() {
         SigningKeys first = SigningKeys.fromKeystore(settings("licence", true));
         SigningKeys second = SigningKeys.fromKeystore(settings("licence", false));
@@ -56,33 +60,42 @@ class SigningKeysTests {
         assertThat(certificate.getKeyUsage()[0]).as("digitalSignature").isTrue();
         byte[] data = "证照".getBytes(StandardCharsets.UTF_8);
         SigningKeys.Signed signed = first.sign(data, Instant.now());
-        assertThat(second.active().verify(Sm2.DEFAULT_SIGNER_ID, data, Base64.getDecoder().decode(signed.value())))
+        assertThat(second.active()
+                        .verify(Sm2.DEFAULT_SIGNER_ID, data, Base64.getDecoder().decode(signed.value())))
                 .isTrue();
-        assertThat(second.active().verify("another-signer-id", data, Base64.getDecoder().decode(signed.value())))
-                .as("the signer id is part of what is signed").isFalse();
+        assertThat(second.active()
+                        .verify("another-signer-id", data, Base64.getDecoder().decode(signed.value())))
+                .as("the signer id is part of what is signed")
+                .isFalse();
     }
 
     @Test
     @DisplayName("R8: outside the demo profile a missing keystore stops start-up with a clear message")
     void missingKeystoreFails() {
         assertThatThrownBy(() -> SigningKeys.fromKeystore(settings("licence", false)))
-                .hasMessageContaining("Licence signing keystore not found").hasMessageContaining("GOVFLOW_LICENSE_KEYSTORE")
+                .hasMessageContaining("Licence signing keystore not found")
+                .hasMessageContaining("GOVFLOW_LICENSE_KEYSTORE")
                 .hasMessageContaining("docs/licences.md");
-        assertThatThrownBy(() -> SigningKeys.fromKeystore(new LicenseProperties(new LicenseProperties.Keystore(
-                dir.resolve("absent.p12").toString(), "", "licence", true), Period.ofYears(5), "x", List.of())))
+        assertThatThrownBy(() -> SigningKeys.fromKeystore(new LicenseProperties(
+                        new LicenseProperties.Keystore(dir.resolve("absent.p12").toString(), "", "licence", true),
+                        Period.ofYears(5),
+                        "x",
+                        List.of())))
                 .hasMessageContaining("GOVFLOW_LICENSE_KEYSTORE_PASSWORD");
     }
 
     @Test
-    @DisplayName("R8: anyone can verify a signature with the published PEM key, SM3withSM2 and GM/T 0009's default signer id")
+    @DisplayName(
+            "R8: anyone can verify a signature with the published PEM key, SM3withSM2 and GM/T 0009's default signer id")
     void publishedKeyVerifiesWithDefaultSignerId() throws Exception {
         SigningKeys keys = SigningKeys.generated();
         byte[] content = CanonicalJson.bytes(new ObjectMapper().readTree("{\"b\":\"证\",\"a\":{\"d\":1,\"c\":null}}"));
-        byte[] signatureValue = Base64.getDecoder().decode(keys.sign(content, Instant.now()).value());
+        byte[] signatureValue =
+                Base64.getDecoder().decode(keys.sign(content, Instant.now()).value());
 
         String pem = keys.active().publicKeyPem();
-        byte[] der = Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PUBLIC KEY-----", "")
-                .replace("-----END PUBLIC KEY-----", ""));
+        byte[] der = Base64.getMimeDecoder()
+                .decode(pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", ""));
         PublicKey published = KeyFactory.getInstance("EC", Sm2.PROVIDER).generatePublic(new X509EncodedKeySpec(der));
         // no SM2ParameterSpec: BouncyCastle then uses GM/T 0009's default signer id, as govflow does
         Signature verifier = Signature.getInstance("SM3withSM2", Sm2.PROVIDER);
@@ -95,7 +108,8 @@ class SigningKeysTests {
     }
 
     @Test
-    @DisplayName("R8: the demo keystore of an earlier version (Ed25519) gets an SM2 key; the Ed25519 key stays as retired and verifies its licences")
+    @DisplayName(
+            "R8: the demo keystore of an earlier version (Ed25519) gets an SM2 key; the Ed25519 key stays as retired and verifies its licences")
     void demoKeystoreMovesFromEd25519ToSm2() throws Exception {
         KeyPair ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         X509Certificate certificate = ed25519Certificate(ed25519);
@@ -113,7 +127,8 @@ class SigningKeysTests {
         byte[] oldSignature = ed.sign();
 
         assertThatThrownBy(() -> SigningKeys.fromKeystore(settings("licence", false)))
-                .as("production: the operator adds an SM2 key").hasMessageContaining("is Ed25519")
+                .as("production: the operator adds an SM2 key")
+                .hasMessageContaining("is Ed25519")
                 .hasMessageContaining("GOVFLOW_LICENSE_KEYSTORE_ALIAS");
         SigningKeys keys = SigningKeys.fromKeystore(settings("licence", true));
 
@@ -126,15 +141,18 @@ class SigningKeysTests {
         assertThat(retired.keyId()).isEqualTo(LicenceKey.keyId(ed25519.getPublic()));
         assertThat(retired.verify(Sm2.DEFAULT_SIGNER_ID, content, oldSignature)).isTrue();
         assertThat(SigningKeys.fromKeystore(settings("licence", false)).all())
-                .as("the next start reads the same keys").extracting(LicenceKey::keyId, LicenceKey::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(keys.active().keyId(), LicenceKey.Status.ACTIVE),
+                .as("the next start reads the same keys")
+                .extracting(LicenceKey::keyId, LicenceKey::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(keys.active().keyId(), LicenceKey.Status.ACTIVE),
                         org.assertj.core.groups.Tuple.tuple(retired.keyId(), LicenceKey.Status.RETIRED));
     }
 
     @Test
     @DisplayName("R8: a compromised-keys entry that names no key, or names the signing key, stops start-up")
     void compromisedKeysAreChecked() {
-        String active = SigningKeys.fromKeystore(settings("licence", true)).active().keyId();
+        String active =
+                SigningKeys.fromKeystore(settings("licence", true)).active().keyId();
 
         assertThatThrownBy(() -> SigningKeys.fromKeystore(settings("licence", false, "0123456789abcdef")))
                 .hasMessageContaining("no key id or alias");
@@ -145,9 +163,15 @@ class SigningKeysTests {
     private static X509Certificate ed25519Certificate(KeyPair keys) throws Exception {
         X500Name name = new X500Name("CN=govflow before SM2");
         ZonedDateTime now = ZonedDateTime.now();
-        return new JcaX509CertificateConverter().setProvider(Sm2.PROVIDER).getCertificate(
-                new JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE, Date.from(now.minusYears(1).toInstant()),
-                        Date.from(now.plusYears(9).toInstant()), name, keys.getPublic())
+        return new JcaX509CertificateConverter()
+                .setProvider(Sm2.PROVIDER)
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                name,
+                                java.math.BigInteger.ONE,
+                                Date.from(now.minusYears(1).toInstant()),
+                                Date.from(now.plusYears(9).toInstant()),
+                                name,
+                                keys.getPublic())
                         .build(new JcaContentSignerBuilder("Ed25519").build(keys.getPrivate())));
     }
 }

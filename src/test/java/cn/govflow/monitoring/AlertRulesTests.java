@@ -35,9 +35,12 @@ class AlertRulesTests {
     void everyRuleHasPassingUnitTests() throws Exception {
         String rules = Files.readString(RULES, StandardCharsets.UTF_8);
         String tests = Files.readString(RULE_TESTS, StandardCharsets.UTF_8);
-        rules.lines().map(String::strip).filter(line -> line.startsWith("- alert: "))
+        rules.lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("- alert: "))
                 .map(line -> line.substring("- alert: ".length()))
-                .forEach(alert -> assertThat(tests).as("a unit test of %s", alert).contains("alertname: " + alert));
+                .forEach(alert ->
+                        assertThat(tests).as("a unit test of %s", alert).contains("alertname: " + alert));
         promtool("test", "rules", RULE_TESTS.toString());
     }
 
@@ -51,7 +54,9 @@ class AlertRulesTests {
             process.destroyForcibly();
             fail("promtool did not finish within 60 s");
         }
-        assertThat(process.exitValue()).as("%s\n%s", String.join(" ", command), output).isZero();
+        assertThat(process.exitValue())
+                .as("%s\n%s", String.join(" ", command), output)
+                .isZero();
         return output;
     }
 

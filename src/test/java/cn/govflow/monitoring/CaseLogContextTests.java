@@ -24,8 +24,8 @@ class CaseLogContextTests {
     @DisplayName("A request naming a case puts its number into the log context for the request, and takes it out after")
     void caseNumberOfTheRequest() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/applications/SH-20260105-YP-000001");
-        request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
-                Map.of("caseNumber", "SH-20260105-YP-000001"));
+        request.setAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("caseNumber", "SH-20260105-YP-000001"));
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         interceptor.preHandle(request, response, new Object());

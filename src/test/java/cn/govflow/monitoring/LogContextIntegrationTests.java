@@ -34,7 +34,8 @@ class LogContextIntegrationTests {
     HistoryService history;
 
     @Test
-    @DisplayName("The e-licence delegate, run by a job, and the intake log with the case number in the log context and on the console")
+    @DisplayName(
+            "The e-licence delegate, run by a job, and the intake log with the case number in the log context and on the console")
     void delegateAndIntakeLogLinesCarryTheCaseNumber(CapturedOutput output) {
         ListAppender<ILoggingEvent> delegateLog = capture("cn.govflow.license.IssueLicenseDelegate");
         ListAppender<ILoggingEvent> intakeLog = capture("cn.govflow.application.IntakeService");
@@ -48,12 +49,17 @@ class LogContextIntegrationTests {
                     .toList();
             assertThat(issued).as("the delegate's line of %s", caseNumber).hasSize(1);
             assertThat(issued.get(0).getFormattedMessage()).doesNotContain(caseNumber);
-            assertThat(issued.get(0).getThreadName()).as("run by the job executor, not the request")
+            assertThat(issued.get(0).getThreadName())
+                    .as("run by the job executor, not the request")
                     .doesNotStartWith("http-nio");
-            assertThat(intakeLog.list).anyMatch(e -> e.getFormattedMessage().startsWith("case " + caseNumber)
-                    && caseNumber.equals(e.getMDCPropertyMap().get(CaseLogContext.KEY)));
-            String line = output.getOut().lines().filter(l -> l.contains(issued.get(0).getFormattedMessage()))
-                    .findFirst().orElseThrow();
+            assertThat(intakeLog.list)
+                    .anyMatch(e -> e.getFormattedMessage().startsWith("case " + caseNumber)
+                            && caseNumber.equals(e.getMDCPropertyMap().get(CaseLogContext.KEY)));
+            String line = output.getOut()
+                    .lines()
+                    .filter(l -> l.contains(issued.get(0).getFormattedMessage()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(line).as("the console pattern shows the case number").contains("[" + caseNumber + "]");
         } finally {
             release("cn.govflow.license.IssueLicenseDelegate", delegateLog);

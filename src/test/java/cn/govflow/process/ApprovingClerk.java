@@ -21,12 +21,14 @@ final class ApprovingClerk {
             case "Task_Delivery" -> Map.of(CaseVariables.HANDED_OVER, true);
             case "Task_DeliveryReminder" -> Map.of("reminderNote", "已向物流平台催办");
             case "Task_PaperTransferReminder" -> Map.of("transferFollowUp", "已催办纸质材料流转");
-            case "Task_ManualDispatch", "Task_ManualDispatchPaperMaterials", "Task_ManualDispatchToHall" -> Map.of(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
-                    CaseVariables.DISPATCH_NOTE, "申请人到窗口领取，当场签收");
+            case "Task_ManualDispatch", "Task_ManualDispatchPaperMaterials", "Task_ManualDispatchToHall" ->
+                Map.of(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER", CaseVariables.DISPATCH_NOTE, "申请人到窗口领取，当场签收");
             case "Task_SpotCheck" -> Map.of("spotCheckResult", "PASSED");
             case "Task_CommitmentVerification" -> Map.of("verificationResult", "PASSED");
-            default -> fail("no clerk's answer for %s (%s) of case %s", task.getTaskDefinitionKey(), task.getName(),
-                    task.getProcessInstanceId());
+            default ->
+                fail(
+                        "no clerk's answer for %s (%s) of case %s",
+                        task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId());
         };
     }
 }

@@ -42,36 +42,61 @@ class CaseMigrationIntegrationTests {
 
     static final String OWNER = "process-owner";
 
-    @Autowired TestRestTemplate rest;
-    @Autowired ObjectMapper json;
-    @Autowired RuntimeService runtime;
-    @Autowired RepositoryService repository;
-    @Autowired ManagementService management;
-    @Autowired TaskService tasks;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    TaskService tasks;
 
     @Test
-    @DisplayName("process-owner migrates running full-online cases to a fixed version and retries the failed job of one in an incident")
+    @DisplayName(
+            "process-owner migrates running full-online cases to a fixed version and retries the failed job of one in an incident")
     void processOwnerMigratesCasesAndRetriesFailedJobs() throws Exception {
-        String source = repository.createProcessDefinitionQuery().processDefinitionKey(FullOnlineCases.PROCESS_KEY)
-                .latestVersion().singleResult().getId();
+        String source = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(FullOnlineCases.PROCESS_KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
         String atAcceptance = "MIG-" + UUID.randomUUID().toString().substring(0, 8);
-        ProcessInstance waiting = runtime.startProcessInstanceById(source, atAcceptance,
-                FullOnlineCases.variables(atAcceptance));
+        ProcessInstance waiting =
+                runtime.startProcessInstanceById(source, atAcceptance, FullOnlineCases.variables(atAcceptance));
         String inIncident = "MIG-" + UUID.randomUUID().toString().substring(0, 8);
-        ProcessInstance stuck = runtime.createProcessInstanceById(source).businessKey(inIncident)
-                .setVariables(FullOnlineCases.variables(inIncident)).setVariable("supplementWait", "P30D")
+        ProcessInstance stuck = runtime.createProcessInstanceById(source)
+                .businessKey(inIncident)
+                .setVariables(FullOnlineCases.variables(inIncident))
+                .setVariable("supplementWait", "P30D")
                 .startBeforeActivity("Task_AwaitSupplement")
                 .execute();
         Job timer = management.createJobQuery().processInstanceId(stuck.getId()).singleResult();
         management.setJobRetries(timer.getId(), 0);
-        assertThat(runtime.createIncidentQuery().processInstanceId(stuck.getId()).count()).isOne();
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(stuck.getId())
+                        .count())
+                .isOne();
 
         String target = deployFixedModel();
         assertThat(target).isNotEqualTo(source);
 
-        JsonNode plan = post("/engine-rest/migration/generate", json.createObjectNode()
-                .put("sourceProcessDefinitionId", source).put("targetProcessDefinitionId", target)
-                .put("updateEventTriggers", true)).getBody();
+        JsonNode plan = post(
+                        "/engine-rest/migration/generate",
+                        json.createObjectNode()
+                                .put("sourceProcessDefinitionId", source)
+                                .put("targetProcessDefinitionId", target)
+                                .put("updateEventTriggers", true))
+                .getBody();
         assertThat(plan.path("instructions")).isNotEmpty();
         ResponseEntity<JsonNode> validation = post("/engine-rest/migration/validate", plan);
         assertThat(validation.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -80,24 +105,50 @@ class CaseMigrationIntegrationTests {
         execution.set("migrationPlan", plan);
         execution.set("processInstanceIds", json.valueToTree(List.of(waiting.getId(), stuck.getId())));
         ResponseEntity<JsonNode> executed = post("/engine-rest/migration/execute", execution);
-        assertThat(executed.getStatusCode()).as(String.valueOf(executed.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(executed.getStatusCode())
+                .as(String.valueOf(executed.getBody()))
+                .isEqualTo(HttpStatus.NO_CONTENT);
 
         for (ProcessInstance instance : List.of(waiting, stuck)) {
-            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-                    .getProcessDefinitionId()).isEqualTo(target);
+            assertThat(runtime.createProcessInstanceQuery()
+                            .processInstanceId(instance.getId())
+                            .singleResult()
+                            .getProcessDefinitionId())
+                    .isEqualTo(target);
         }
-        assertThat(tasks.createTaskQuery().processInstanceId(waiting.getId()).singleResult().getProcessDefinitionId())
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(waiting.getId())
+                        .singleResult()
+                        .getProcessDefinitionId())
                 .isEqualTo(target);
 
-        ResponseEntity<JsonNode> retried = post("/engine-rest/job/retries", json.createObjectNode().put("retries", 1)
-                .set("jobQuery", json.createObjectNode().put("processInstanceId", stuck.getId())
-                        .put("noRetriesLeft", true)));
-        assertThat(retried.getStatusCode()).as(String.valueOf(retried.getBody())).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> retried = post(
+                "/engine-rest/job/retries",
+                json.createObjectNode()
+                        .put("retries", 1)
+                        .set(
+                                "jobQuery",
+                                json.createObjectNode()
+                                        .put("processInstanceId", stuck.getId())
+                                        .put("noRetriesLeft", true)));
+        assertThat(retried.getStatusCode())
+                .as(String.valueOf(retried.getBody()))
+                .isEqualTo(HttpStatus.OK);
         awaitNoIncident(stuck.getId());
-        assertThat(runtime.createIncidentQuery().processInstanceId(stuck.getId()).count()).isZero();
-        assertThat(management.createJobQuery().processInstanceId(stuck.getId()).singleResult().getRetries()).isOne();
-        assertThat(rest.withBasicAuth(OWNER, "demo").getForEntity("/engine-rest/batch/statistics", JsonNode.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(stuck.getId())
+                        .count())
+                .isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(stuck.getId())
+                        .singleResult()
+                        .getRetries())
+                .isOne();
+        assertThat(rest.withBasicAuth(OWNER, "demo")
+                        .getForEntity("/engine-rest/batch/statistics", JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
 
         runtime.deleteProcessInstance(waiting.getId(), "migration test");
         runtime.deleteProcessInstance(stuck.getId(), "migration test");
@@ -119,9 +170,11 @@ class CaseMigrationIntegrationTests {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> deployed = rest.withBasicAuth(OWNER, "demo").postForEntity(
-                "/engine-rest/deployment/create", new HttpEntity<>(parts, headers), JsonNode.class);
-        assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> deployed = rest.withBasicAuth(OWNER, "demo")
+                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), JsonNode.class);
+        assertThat(deployed.getStatusCode())
+                .as(String.valueOf(deployed.getBody()))
+                .isEqualTo(HttpStatus.OK);
         JsonNode definitions = deployed.getBody().path("deployedProcessDefinitions");
         assertThat(definitions).hasSize(1);
         return definitions.elements().next().path("id").asText();
@@ -131,12 +184,14 @@ class CaseMigrationIntegrationTests {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentDispositionFormData(name, name);
         headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        return new HttpEntity<>(new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }, headers);
+        return new HttpEntity<>(
+                new ByteArrayResource(content) {
+                    @Override
+                    public String getFilename() {
+                        return name;
+                    }
+                },
+                headers);
     }
 
     ResponseEntity<JsonNode> post(String path, JsonNode body) {
@@ -145,7 +200,13 @@ class CaseMigrationIntegrationTests {
 
     /** The job executor runs the batch (seed job, then the retries); the incident goes once the retries are set. */
     void awaitNoIncident(String processInstanceId) throws InterruptedException {
-        for (int i = 0; i < 300 && runtime.createIncidentQuery().processInstanceId(processInstanceId).count() > 0; i++) {
+        for (int i = 0;
+                i < 300
+                        && runtime.createIncidentQuery()
+                                        .processInstanceId(processInstanceId)
+                                        .count()
+                                > 0;
+                i++) {
             Thread.sleep(100);
         }
     }

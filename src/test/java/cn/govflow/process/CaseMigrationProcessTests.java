@@ -56,8 +56,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CaseMigrationProcessTests {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .build();
+    static ProcessEngineCoverageExtension extension =
+            ProcessEngineCoverageExtension.builder("process-tests.cfg.xml").build();
 
     static final String TRACKING = "SF-MIGRATE-1";
     /**
@@ -77,15 +77,21 @@ class CaseMigrationProcessTests {
         engine = extension.getProcessEngine();
         CalendarMocks.register();
         Mocks.register("deliveries", new Deliveries());
-        Mocks.register("spotCheckDraw", new SpotCheckDraw(1.0, new Random(1), (caseNumber, drawn) -> { }));
+        Mocks.register("spotCheckDraw", new SpotCheckDraw(1.0, new Random(1), (caseNumber, drawn) -> {}));
         JavaDelegate handOff = mock(JavaDelegate.class);
         doAnswer(call -> {
-            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.TRACKING_NUMBER, TRACKING);
-            return null;
-        }).when(handOff).execute(any());
+                    call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.TRACKING_NUMBER, TRACKING);
+                    return null;
+                })
+                .when(handOff)
+                .execute(any());
         Mocks.register("handOffToCourierDelegate", handOff);
-        for (String name : List.of("issueLicenseDelegate", "revokeLicenseDelegate", "reportToCitySupervisionDelegate",
-                "recordSpotCheckDelegate", "suspendDelegationDelegate")) {
+        for (String name : List.of(
+                "issueLicenseDelegate",
+                "revokeLicenseDelegate",
+                "reportToCitySupervisionDelegate",
+                "recordSpotCheckDelegate",
+                "suspendDelegationDelegate")) {
             Mocks.register(name, mock(JavaDelegate.class));
         }
     }
@@ -100,13 +106,16 @@ class CaseMigrationProcessTests {
     @ValueSource(strings = {"full-online", "delegated-implementation", "entrusted-receipt"})
     @DisplayName("cases waiting at every user task migrate to a changed model version and then finish")
     void casesAtEveryUserTaskMigrateAndFinish(String model) throws Exception {
-        ProcessDefinition source = deploy(model, Bpmn.readModelFromFile(modelFile(model).toFile()));
+        ProcessDefinition source =
+                deploy(model, Bpmn.readModelFromFile(modelFile(model).toFile()));
         List<String> userTasks = userTasks(source);
         assertThat(userTasks).isNotEmpty();
         Map<String, String> caseAt = new HashMap<>();
         for (String task : userTasks) {
-            var start = engine.getRuntimeService().createProcessInstanceById(source.getId())
-                    .businessKey("MIG-" + task).setVariables(variables(source.getKey(), task))
+            var start = engine.getRuntimeService()
+                    .createProcessInstanceById(source.getId())
+                    .businessKey("MIG-" + task)
+                    .setVariables(variables(source.getKey(), task))
                     .startBeforeActivity(task);
             if ("DelegatedImplementationProcess".equals(source.getKey()) && OTHER_BRANCH.containsKey(task)) {
                 start.startBeforeActivity(OTHER_BRANCH.get(task));
@@ -116,20 +125,36 @@ class CaseMigrationProcessTests {
             caseAt.put(task, instance.getId());
         }
 
-        ProcessDefinition target = deploy(model, changed(Bpmn.readModelFromFile(modelFile(model).toFile())));
+        ProcessDefinition target =
+                deploy(model, changed(Bpmn.readModelFromFile(modelFile(model).toFile())));
         assertThat(target.getVersion()).isEqualTo(source.getVersion() + 1);
-        MigrationPlan plan = engine.getRuntimeService().createMigrationPlan(source.getId(), target.getId())
-                .mapEqualActivities().updateEventTriggers().build();
-        engine.getRuntimeService().newMigration(plan).processInstanceIds(List.copyOf(caseAt.values())).execute();
+        MigrationPlan plan = engine.getRuntimeService()
+                .createMigrationPlan(source.getId(), target.getId())
+                .mapEqualActivities()
+                .updateEventTriggers()
+                .build();
+        engine.getRuntimeService()
+                .newMigration(plan)
+                .processInstanceIds(List.copyOf(caseAt.values()))
+                .execute();
 
         for (Map.Entry<String, String> entry : caseAt.entrySet()) {
             String instanceId = entry.getValue();
-            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
-                    .singleResult().getProcessDefinitionId()).as(entry.getKey()).isEqualTo(target.getId());
+            assertThat(engine.getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceId(instanceId)
+                            .singleResult()
+                            .getProcessDefinitionId())
+                    .as(entry.getKey())
+                    .isEqualTo(target.getId());
             assertThat(openTask(instanceId).getProcessDefinitionId()).isEqualTo(target.getId());
             finish(instanceId);
-            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
-                    .as("case migrated at %s finished", entry.getKey()).isZero();
+            assertThat(engine.getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceId(instanceId)
+                            .count())
+                    .as("case migrated at %s finished", entry.getKey())
+                    .isZero();
         }
     }
 
@@ -140,8 +165,8 @@ class CaseMigrationProcessTests {
     }
 
     ProcessDefinition deploy(String model, BpmnModelInstance bpmn) throws Exception {
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name(model)
-                .addModelInstance(model + ".bpmn", bpmn);
+        DeploymentBuilder deployment =
+                engine.getRepositoryService().createDeployment().name(model).addModelInstance(model + ".bpmn", bpmn);
         try (Stream<Path> forms = Files.list(Path.of("forms"))) {
             for (Path form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
                 deployment.addString(form.getFileName().toString(), Files.readString(form));
@@ -149,7 +174,10 @@ class CaseMigrationProcessTests {
         }
         String id = deployment.deploy().getId();
         deployments.add(id);
-        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(id).singleResult();
+        return engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .deploymentId(id)
+                .singleResult();
     }
 
     /** The process owner's fix: here a revised name and a note on the process; the flow nodes keep their ids. */
@@ -165,8 +193,14 @@ class CaseMigrationProcessTests {
     }
 
     List<String> userTasks(ProcessDefinition definition) {
-        return engine.getRepositoryService().getBpmnModelInstance(definition.getId())
-                .getModelElementsByType(UserTask.class).stream().map(UserTask::getId).sorted().toList();
+        return engine
+                .getRepositoryService()
+                .getBpmnModelInstance(definition.getId())
+                .getModelElementsByType(UserTask.class)
+                .stream()
+                .map(UserTask::getId)
+                .sorted()
+                .toList();
     }
 
     // ------------------------------------------------------------------ cases
@@ -229,7 +263,10 @@ class CaseMigrationProcessTests {
     }
 
     Task openTask(String instanceId) {
-        List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).list();
+        List<Task> open = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instanceId)
+                .list();
         assertThat(open).hasSize(1);
         return open.get(0);
     }
@@ -237,47 +274,68 @@ class CaseMigrationProcessTests {
     /** Completes tasks the approving way, runs due jobs and answers waits until the case has ended. */
     void finish(String instanceId) {
         for (int step = 0; step < 100; step++) {
-            if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count() == 0) {
+            if (engine.getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceId(instanceId)
+                            .count()
+                    == 0) {
                 return;
             }
-            List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).list();
+            List<Task> open = engine.getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(instanceId)
+                    .list();
             if (!open.isEmpty()) {
                 open.forEach(task -> engine.getTaskService().complete(task.getId(), ApprovingClerk.answer(task)));
                 continue;
             }
-            List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(instanceId)
-                    .executable().list();
+            List<Job> due = engine.getManagementService()
+                    .createJobQuery()
+                    .processInstanceId(instanceId)
+                    .executable()
+                    .list();
             if (!due.isEmpty()) {
                 due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
                 continue;
             }
             answerWaits(instanceId);
         }
-        fail("case %s did not finish: waiting at %s", instanceId,
-                engine.getRuntimeService().getActiveActivityIds(instanceId));
+        fail(
+                "case %s did not finish: waiting at %s",
+                instanceId, engine.getRuntimeService().getActiveActivityIds(instanceId));
     }
 
     void answerWaits(String instanceId) {
-        for (Execution execution : engine.getRuntimeService().createExecutionQuery().processInstanceId(instanceId)
+        for (Execution execution : engine.getRuntimeService()
+                .createExecutionQuery()
+                .processInstanceId(instanceId)
                 .list()) {
             for (String activity : engine.getRuntimeService().getActiveActivityIds(execution.getId())) {
                 switch (activity) {
                     case "Task_AwaitDelivery", "Task_AwaitCourierDelivery" -> {
-                        engine.getRuntimeService().createMessageCorrelation("Message_CourierDelivered")
-                                .processInstanceId(instanceId).correlate();
+                        engine.getRuntimeService()
+                                .createMessageCorrelation("Message_CourierDelivered")
+                                .processInstanceId(instanceId)
+                                .correlate();
                         return;
                     }
                     case "Task_AwaitPaperMaterials" -> {
-                        engine.getRuntimeService().createMessageCorrelation("Message_PaperMaterialsArrived")
-                                .processInstanceId(instanceId).correlate();
+                        engine.getRuntimeService()
+                                .createMessageCorrelation("Message_PaperMaterialsArrived")
+                                .processInstanceId(instanceId)
+                                .correlate();
                         return;
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         }
         // a timer waits (a reminder or a deadline): let it fire
-        engine.getManagementService().createJobQuery().processInstanceId(instanceId).timers().list()
+        engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(instanceId)
+                .timers()
+                .list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     }
 }

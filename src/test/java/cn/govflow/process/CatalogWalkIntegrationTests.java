@@ -54,14 +54,29 @@ class CatalogWalkIntegrationTests {
     static final String CREDIT_CODE = "91350100M000100Y43";
     static final Duration CASE_TIMEOUT = Duration.ofSeconds(60);
 
-    @Autowired TestRestTemplate rest;
-    @Autowired CatalogService catalog;
-    @Autowired DelegationSuspensions suspensions;
-    @Autowired CourierService courier;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
-    @Autowired HistoryService history;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    CatalogService catalog;
+
+    @Autowired
+    DelegationSuspensions suspensions;
+
+    @Autowired
+    CourierService courier;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
 
     record Walk(CatalogItem item, DeliveryMethod method, Channel channel) {
         @Override
@@ -74,7 +89,8 @@ class CatalogWalkIntegrationTests {
     @DisplayName("R1 R2 R3 R10 R20: every catalog item with every delivery method the intake accepts ends APPROVED")
     void everyItemAndAcceptedDeliveryMethodEndsApproved() throws Exception {
         List<Walk> walks = walks();
-        assertThat(walks.stream().map(w -> w.item().code()).distinct()).hasSize(catalog.all().size());
+        assertThat(walks.stream().map(w -> w.item().code()).distinct())
+                .hasSize(catalog.all().size());
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -96,14 +112,17 @@ class CatalogWalkIntegrationTests {
     }
 
     @Test
-    @DisplayName("R10: a full-online item with a paper licence refuses pick-up at the window at intake (422 naming delivery.method)")
+    @DisplayName(
+            "R10: a full-online item with a paper licence refuses pick-up at the window at intake (422 naming delivery.method)")
     void r10_fullOnlinePaperLicenceRefusesWindowPickup() {
         for (String code : List.of("2022-FO-002", "2022-FO-048")) {
             CatalogItem item = catalog.find(code).orElseThrow();
             ResponseEntity<Map> response = apply(new Walk(item, DeliveryMethod.WINDOW_PICKUP, Channel.WINDOW));
 
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-            assertThat(response.getBody()).containsEntry("field", "delivery.method").containsEntry("rule", "R10");
+            assertThat(response.getBody())
+                    .containsEntry("field", "delivery.method")
+                    .containsEntry("rule", "R10");
             assertThat(response.getBody().get("allowedDeliveryMethods")).isEqualTo(List.of("COURIER"));
         }
     }
@@ -130,14 +149,18 @@ class CatalogWalkIntegrationTests {
         Instant deadline = Instant.now().plus(CASE_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                    .processInstanceBusinessKey(caseNumber).singleResult();
+                    .processInstanceBusinessKey(caseNumber)
+                    .singleResult();
             if (instance.getEndTime() != null) {
-                var outcome = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                        .variableName(CaseVariables.OUTCOME).singleResult();
+                var outcome = history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName(CaseVariables.OUTCOME)
+                        .singleResult();
                 return outcome == null ? "ended without outcome" : String.valueOf(outcome.getValue());
             }
-            Job failed = management.createJobQuery().processInstanceId(instance.getId()).withException().list()
-                    .stream().findFirst().orElse(null);
+            Job failed = management.createJobQuery().processInstanceId(instance.getId()).withException().list().stream()
+                    .findFirst()
+                    .orElse(null);
             if (failed != null && failed.getRetries() == 0) {
                 return "incident at " + failed.getFailedActivityId() + ": " + failed.getExceptionMessage();
             }
@@ -153,8 +176,10 @@ class CatalogWalkIntegrationTests {
                 // a job of the same case (e.g. the supervision branch) moved on meanwhile: look again, as a clerk would
             }
         }
-        return "still running after " + CASE_TIMEOUT + " at " + runtime.getActiveActivityIds(
-                history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult()
+        return "still running after " + CASE_TIMEOUT + " at "
+                + runtime.getActiveActivityIds(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseNumber)
+                        .singleResult()
                         .getId());
     }
 
@@ -172,10 +197,13 @@ class CatalogWalkIntegrationTests {
 
     /** Completes the open tasks the approving way; false if there were none. */
     boolean actAsClerks(String processInstanceId) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+        List<Task> open =
+                tasks.createTaskQuery().processInstanceId(processInstanceId).list();
         for (Task task : open) {
             if (task.getTaskDefinitionKey().startsWith("Task_ManualDispatch")) {
-                fail("case %s: the courier hand-off failed: %s", task.getProcessInstanceId(),
+                fail(
+                        "case %s: the courier hand-off failed: %s",
+                        task.getProcessInstanceId(),
                         runtime.getVariable(processInstanceId, CaseVariables.HAND_OFF_FAILURE));
             }
             tasks.complete(task.getId(), ApprovingClerk.answer(task));
@@ -185,13 +213,15 @@ class CatalogWalkIntegrationTests {
 
     /** The courier platform reports deliveries, the city department confirms paper arrivals; false if nothing waited. */
     boolean actAsOutsideSystems(String caseNumber, String processInstanceId) {
-        if (waitsAt(processInstanceId, "Task_AwaitDelivery") || waitsAt(processInstanceId, "Task_AwaitCourierDelivery")) {
-            courier.delivered(caseNumber,
-                    (String) runtime.getVariable(processInstanceId, CaseVariables.TRACKING_NUMBER), null);
+        if (waitsAt(processInstanceId, "Task_AwaitDelivery")
+                || waitsAt(processInstanceId, "Task_AwaitCourierDelivery")) {
+            courier.delivered(
+                    caseNumber, (String) runtime.getVariable(processInstanceId, CaseVariables.TRACKING_NUMBER), null);
             return true;
         }
         if (waitsAt(processInstanceId, "Task_AwaitPaperMaterials")) {
-            runtime.createMessageCorrelation("Message_PaperMaterialsArrived").processInstanceBusinessKey(caseNumber)
+            runtime.createMessageCorrelation("Message_PaperMaterialsArrived")
+                    .processInstanceBusinessKey(caseNumber)
                     .correlate();
             return true;
         }
@@ -199,7 +229,11 @@ class CatalogWalkIntegrationTests {
     }
 
     boolean waitsAt(String processInstanceId, String activityId) {
-        return runtime.createExecutionQuery().processInstanceId(processInstanceId).activityId(activityId).count() > 0;
+        return runtime.createExecutionQuery()
+                        .processInstanceId(processInstanceId)
+                        .activityId(activityId)
+                        .count()
+                > 0;
     }
 
     ResponseEntity<Map> apply(Walk walk) {
@@ -209,7 +243,8 @@ class CatalogWalkIntegrationTests {
         Situation situation = item.situations().get(0);
         List<Map<String, Object>> materials = new ArrayList<>();
         for (Material material : situation.required()) {
-            String source = material.exempt() ? "E_LICENCE"
+            String source = material.exempt()
+                    ? "E_LICENCE"
                     : material.paper() && walk.channel() == Channel.WINDOW ? "PAPER" : "UPLOAD";
             materials.add(Map.of("code", material.code(), "source", source));
         }
@@ -225,14 +260,18 @@ class CatalogWalkIntegrationTests {
         if (place.newTown() != null) {
             request.put("newTown", place.newTown().code());
         }
-        request.put("applicant", person
-                ? Map.of("type", "PERSON", "name", "张三", "idType", "RESIDENT_ID", "idNumber", RESIDENT_ID)
-                : Map.of("type", "ENTERPRISE", "name", "上海某科技有限公司", "idType", "USCC", "idNumber", CREDIT_CODE));
+        request.put(
+                "applicant",
+                person
+                        ? Map.of("type", "PERSON", "name", "张三", "idType", "RESIDENT_ID", "idNumber", RESIDENT_ID)
+                        : Map.of("type", "ENTERPRISE", "name", "上海某科技有限公司", "idType", "USCC", "idNumber", CREDIT_CODE));
         request.put("situation", situation.code());
         request.put("materials", materials);
         request.put("delivery", delivery);
         request.put("commitment", false);
-        String user = walk.channel() == Channel.ONLINE ? "portal" : "window-" + place.district().code();
+        String user = walk.channel() == Channel.ONLINE
+                ? "portal"
+                : "window-" + place.district().code();
         return rest.withBasicAuth(user, "demo").postForEntity("/api/applications", request, Map.class);
     }
 
@@ -243,11 +282,18 @@ class CatalogWalkIntegrationTests {
         Stream<Place> candidates = Stream.concat(
                 Stream.of(District.values()).map(d -> new Place(d, null)),
                 Stream.of(NewTown.values()).map(t -> new Place(t.district(), t)));
-        return candidates.filter(p -> switch (item.mode()) {
-            case FULL_ONLINE -> p.newTown() == null;
-            case DELEGATED -> item.delegation().scope().covers(p.district(), p.newTown())
-                    && !suspensions.isSuspended(item.code(), p.district().code());
-            case ENTRUSTED_RECEIPT -> p.newTown() == null && item.entrustedReceipt().receivers().includes(p.district());
-        }).findFirst().orElseThrow(() -> new AssertionError("no place to apply for " + item.code()));
+        return candidates
+                .filter(p -> switch (item.mode()) {
+                    case FULL_ONLINE -> p.newTown() == null;
+                    case DELEGATED ->
+                        item.delegation().scope().covers(p.district(), p.newTown())
+                                && !suspensions.isSuspended(
+                                        item.code(), p.district().code());
+                    case ENTRUSTED_RECEIPT ->
+                        p.newTown() == null
+                                && item.entrustedReceipt().receivers().includes(p.district());
+                })
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no place to apply for " + item.code()));
     }
 }

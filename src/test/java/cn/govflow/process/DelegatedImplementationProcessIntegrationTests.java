@@ -47,8 +47,10 @@ class DelegatedImplementationProcessIntegrationTests {
         JsonNode review = onlyTask("dept-pudong-public-security", caseNumber);
         assertThat(review.path("taskDefinitionKey").asText()).isEqualTo(TASK_REVIEW);
         assertThat(review.path("due").asText()).isNotBlank();
-        claimAndSubmit("dept-pudong-public-security", review, Map.of(CaseVariables.REVIEW_OPINION,
-                "预计参加人数逾万人，规模大、风险高，建议提调市公安局审批", CaseVariables.ESCALATE, true));
+        claimAndSubmit(
+                "dept-pudong-public-security",
+                review,
+                Map.of(CaseVariables.REVIEW_OPINION, "预计参加人数逾万人，规模大、风险高，建议提调市公安局审批", CaseVariables.ESCALATE, true));
 
         assertThat(tasks("dept-pudong-public-security", caseNumber)).isEmpty();
         JsonNode cityDecision = onlyTask("city-public-security", caseNumber);
@@ -57,14 +59,18 @@ class DelegatedImplementationProcessIntegrationTests {
         ResponseEntity<JsonNode> withoutOutcome = submit("city-public-security", cityDecision, Map.of());
         assertThat(withoutOutcome.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(submit("city-public-security", cityDecision, Map.of(CaseVariables.DECISION, "APPROVED"))
-                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
 
         JsonNode delivery = onlyTask("window-pudong", caseNumber);
         assertThat(delivery.path("taskDefinitionKey").asText()).isEqualTo(TASK_DELIVERY);
         claimAndSubmit("window-pudong", delivery, Map.of(CaseVariables.HANDED_OVER, true));
 
-        JsonNode history = rest.withBasicAuth("supervisor", "demo").getForEntity(
-                "/engine-rest/history/process-instance?processInstanceBusinessKey={key}", JsonNode.class, caseNumber)
+        JsonNode history = rest.withBasicAuth("supervisor", "demo")
+                .getForEntity(
+                        "/engine-rest/history/process-instance?processInstanceBusinessKey={key}",
+                        JsonNode.class,
+                        caseNumber)
                 .getBody();
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("state").asText()).isEqualTo("COMPLETED");
@@ -80,15 +86,27 @@ class DelegatedImplementationProcessIntegrationTests {
         JsonNode receipt = onlyTask("window-pudong", caseNumber);
 
         assertThat(tasks("window-xuhui", caseNumber)).isEmpty();
-        assertThat(rest.withBasicAuth("window-xuhui", "demo").getForEntity("/engine-rest/task/{id}", JsonNode.class,
-                receipt.path("id").asText()).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(rest.withBasicAuth("window-xuhui", "demo")
+                        .getForEntity(
+                                "/engine-rest/task/{id}",
+                                JsonNode.class,
+                                receipt.path("id").asText())
+                        .getStatusCode()
+                        .is4xxClientError())
+                .isTrue();
         assertThat(claim("window-xuhui", receipt).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(submit("window-xuhui", receipt, Map.of(CaseVariables.RECEIPT_OUTCOME, "REFUSED",
-                CaseVariables.REASON, "x")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(submit(
+                                "window-xuhui",
+                                receipt,
+                                Map.of(CaseVariables.RECEIPT_OUTCOME, "REFUSED", CaseVariables.REASON, "x"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
         JsonNode stillOpen = onlyTask("window-pudong", caseNumber);
         assertThat(stillOpen.path("id").asText()).isEqualTo(receipt.path("id").asText());
-        assertThat(stillOpen.path("assignee").isNull() || stillOpen.path("assignee").isMissingNode()).isTrue();
+        assertThat(stillOpen.path("assignee").isNull()
+                        || stillOpen.path("assignee").isMissingNode())
+                .isTrue();
     }
 
     // ------------------------------------------------------------------ HTTP steps
@@ -96,24 +114,39 @@ class DelegatedImplementationProcessIntegrationTests {
     String apply(String user, String district) {
         ObjectNode request = json.createObjectNode();
         request.put("itemCode", "2022-DI-007").put("channel", "WINDOW").put("district", district);
-        request.set("applicant", json.createObjectNode().put("type", "ENTERPRISE").put("name", "上海某会展有限公司")
-                .put("idType", "USCC").put("idNumber", CREDIT_CODE));
+        request.set(
+                "applicant",
+                json.createObjectNode()
+                        .put("type", "ENTERPRISE")
+                        .put("name", "上海某会展有限公司")
+                        .put("idType", "USCC")
+                        .put("idNumber", CREDIT_CODE));
         request.put("situation", "standard");
-        request.set("materials", json.createArrayNode()
-                .add(json.createObjectNode().put("code", "application-form").put("source", "UPLOAD"))
-                .add(json.createObjectNode().put("code", "security-plan").put("source", "PAPER"))
-                .add(json.createObjectNode().put("code", "venue-consent").put("source", "UPLOAD")));
+        request.set(
+                "materials",
+                json.createArrayNode()
+                        .add(json.createObjectNode()
+                                .put("code", "application-form")
+                                .put("source", "UPLOAD"))
+                        .add(json.createObjectNode()
+                                .put("code", "security-plan")
+                                .put("source", "PAPER"))
+                        .add(json.createObjectNode()
+                                .put("code", "venue-consent")
+                                .put("source", "UPLOAD")));
         request.set("delivery", json.createObjectNode().put("method", "WINDOW_PICKUP"));
         request.put("commitment", false);
-        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, "demo").postForEntity("/api/applications", request,
-                JsonNode.class);
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<JsonNode> response =
+                rest.withBasicAuth(user, "demo").postForEntity("/api/applications", request, JsonNode.class);
+        assertThat(response.getStatusCode())
+                .as(String.valueOf(response.getBody()))
+                .isEqualTo(HttpStatus.CREATED);
         return response.getBody().path("caseNumber").asText();
     }
 
     JsonNode tasks(String user, String caseNumber) {
-        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, "demo").getForEntity(
-                "/engine-rest/task?processInstanceBusinessKey={key}", JsonNode.class, caseNumber);
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, "demo")
+                .getForEntity("/engine-rest/task?processInstanceBusinessKey={key}", JsonNode.class, caseNumber);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
@@ -125,27 +158,42 @@ class DelegatedImplementationProcessIntegrationTests {
     }
 
     ResponseEntity<JsonNode> claim(String user, JsonNode task) {
-        return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/{id}/claim",
-                json.createObjectNode().put("userId", user), JsonNode.class, task.path("id").asText());
+        return rest.withBasicAuth(user, "demo")
+                .postForEntity(
+                        "/engine-rest/task/{id}/claim",
+                        json.createObjectNode().put("userId", user),
+                        JsonNode.class,
+                        task.path("id").asText());
     }
 
     ResponseEntity<JsonNode> submit(String user, JsonNode task, Map<String, Object> variables) {
         ObjectNode values = json.createObjectNode();
-        variables.forEach((name, value) -> values.set(name, json.createObjectNode().putPOJO("value", value)));
-        return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/{id}/submit-form",
-                json.createObjectNode().set("variables", values), JsonNode.class, task.path("id").asText());
+        variables.forEach(
+                (name, value) -> values.set(name, json.createObjectNode().putPOJO("value", value)));
+        return rest.withBasicAuth(user, "demo")
+                .postForEntity(
+                        "/engine-rest/task/{id}/submit-form",
+                        json.createObjectNode().set("variables", values),
+                        JsonNode.class,
+                        task.path("id").asText());
     }
 
     void claimAndSubmit(String user, JsonNode task, Map<String, Object> variables) {
         assertThat(claim(user, task).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         ResponseEntity<JsonNode> submitted = submit(user, task, variables);
-        assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(submitted.getStatusCode())
+                .as(String.valueOf(submitted.getBody()))
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     String variable(String processInstanceId, String name) {
-        JsonNode list = rest.withBasicAuth("supervisor", "demo").getForEntity(
-                "/engine-rest/history/variable-instance?processInstanceId={id}&variableName={name}", JsonNode.class,
-                processInstanceId, name).getBody();
+        JsonNode list = rest.withBasicAuth("supervisor", "demo")
+                .getForEntity(
+                        "/engine-rest/history/variable-instance?processInstanceId={id}&variableName={name}",
+                        JsonNode.class,
+                        processInstanceId,
+                        name)
+                .getBody();
         assertThat(list).as("history variable %s", name).hasSize(1);
         return list.get(0).path("value").asText();
     }

@@ -25,7 +25,6 @@ import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.calendar.Workdays;
 import cn.govflow.supervision.SpotCheckDraw;
 import cn.govflow.support.ProcessTests;
-import org.assertj.core.api.Assertions;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,13 +32,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -51,27 +50,39 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
 /** Every path of 下放基层实施 (R2, R4, R23–R27, R33), read like the diagram. */
-@Deployment(resources = {RESOURCE, "forms/delegated-review-form.form", "forms/city-decision-form.form",
-        "forms/special-procedure-form.form", "forms/spot-check-form.form",
-        "forms/delegated-on-the-spot-decision-form.form", "forms/manual-dispatch-form.form"})
+@Deployment(
+        resources = {
+            RESOURCE,
+            "forms/delegated-review-form.form",
+            "forms/city-decision-form.form",
+            "forms/special-procedure-form.form",
+            "forms/spot-check-form.form",
+            "forms/delegated-on-the-spot-decision-form.form",
+            "forms/manual-dispatch-form.form"
+        })
 class DelegatedImplementationProcessTests {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTests.engine();
 
     /** Monday 23 November 2026, 10:00 in Shanghai: every date below follows from it. */
-    static final Date NOW = Date.from(ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, WorkdayCalendar.ZONE).toInstant());
+    static final Date NOW = Date.from(
+            ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, WorkdayCalendar.ZONE).toInstant());
+
     static final WorkdayCalendar CALENDAR = WorkdayCalendar.fromClasspath();
     static final Workdays WORKDAYS = new Workdays(CALENDAR);
     /** 2022-DI-007 promises 5 working days from acceptance. */
     static final Date PROMISED = WORKDAYS.after(NOW, 5);
-    static final Date WARNING = WorkdayCalendar.startOfDay(CALENDAR.addWorkdays(WorkdayCalendar.toLocalDate(PROMISED), -3));
+
+    static final Date WARNING =
+            WorkdayCalendar.startOfDay(CALENDAR.addWorkdays(WorkdayCalendar.toLocalDate(PROMISED), -3));
     static final Date IN_10_WORKDAYS = WORKDAYS.after(NOW, 10);
     static final Date IN_15_WORKDAYS = WORKDAYS.after(NOW, 15);
     static final Date IN_20_WORKDAYS = WORKDAYS.after(NOW, 20);
 
     /** The calendar helper's real clock, spied on to see when the model starts, pauses, resumes and stops it. */
     CaseClock caseClock;
+
     JavaDelegate issueLicence;
     JavaDelegate handOffToCourier;
     JavaDelegate reportToCitySupervision;
@@ -87,18 +98,22 @@ class DelegatedImplementationProcessTests {
 
         issueLicence = mock(JavaDelegate.class);
         doAnswer(call -> {
-            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.LICENCE_IDENTIFIER, "SH-LIC-1");
-            return null;
-        }).when(issueLicence).execute(any());
+                    call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.LICENCE_IDENTIFIER, "SH-LIC-1");
+                    return null;
+                })
+                .when(issueLicence)
+                .execute(any());
         courierInput = new HashMap<>();
         handOffToCourier = mock(JavaDelegate.class);
         doAnswer(call -> {
-            DelegateExecution execution = call.getArgument(0);
-            courierInput.put("courierPurpose", execution.getVariable("courierPurpose"));
-            courierInput.put("courierRecipient", execution.getVariable("courierRecipient"));
-            execution.setVariable(CaseVariables.TRACKING_NUMBER, "SF1001");
-            return null;
-        }).when(handOffToCourier).execute(any());
+                    DelegateExecution execution = call.getArgument(0);
+                    courierInput.put("courierPurpose", execution.getVariable("courierPurpose"));
+                    courierInput.put("courierRecipient", execution.getVariable("courierRecipient"));
+                    execution.setVariable(CaseVariables.TRACKING_NUMBER, "SF1001");
+                    return null;
+                })
+                .when(handOffToCourier)
+                .execute(any());
         reportToCitySupervision = mock(JavaDelegate.class);
         recordSpotCheck = mock(JavaDelegate.class);
         suspendDelegation = mock(JavaDelegate.class);
@@ -121,7 +136,9 @@ class DelegatedImplementationProcessTests {
     }
 
     void spotCheckRate(double rate) {
-        Mocks.register("spotCheckDraw", new SpotCheckDraw(rate, new Random(7), (caseNumber, drawn) -> drawsInLedger.add(drawn)));
+        Mocks.register(
+                "spotCheckDraw",
+                new SpotCheckDraw(rate, new Random(7), (caseNumber, drawn) -> drawsInLedger.add(drawn)));
     }
 
     // ------------------------------------------------------------------ receipt
@@ -140,8 +157,10 @@ class DelegatedImplementationProcessTests {
     @DisplayName("R6: 补正 at the window waits for the supplement (一次性告知), then the window receives again")
     void r6_supplementAtTheWindowThenReceivedAgain() throws Exception {
         ProcessInstance instance = start(Map.of());
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
         assertThat(instance).isWaitingAt(TASK_AWAIT_WINDOW_SUPPLEMENT);
 
         supplementMaterials(instance);
@@ -154,23 +173,34 @@ class DelegatedImplementationProcessTests {
     @DisplayName("R6: no supplement within the period at the window: the application is withdrawn")
     void r6_supplementNotDeliveredAtTheWindowIsWithdrawn() throws Exception {
         ProcessInstance instance = start(Map.of());
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
 
         execute(job());
 
-        assertThat(instance).isEnded().hasPassed(END_WINDOW_WITHDRAWN).variables().containsEntry("outcome", "WITHDRAWN");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_WINDOW_WITHDRAWN)
+                .variables()
+                .containsEntry("outcome", "WITHDRAWN");
     }
 
     @Test
-    @DisplayName("R6: the supplement period is supplementWait (default P30D, 30 calendar days); a start variable overrides it")
+    @DisplayName(
+            "R6: the supplement period is supplementWait (default P30D, 30 calendar days); a start variable overrides it")
     void r6_supplementPeriodIsConfigurable() throws Exception {
         ProcessInstance byDefault = start(Map.of());
-        complete(task(byDefault), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
+        complete(
+                task(byDefault),
+                withVariables(
+                        CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
         ProcessInstance shorter = start(Map.of("supplementWait", "P10D"));
-        complete(task(shorter), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
+        complete(
+                task(shorter),
+                withVariables(
+                        CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "活动安全工作方案"));
 
         long day = java.util.concurrent.TimeUnit.DAYS.toMillis(1);
         long now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime();
@@ -183,7 +213,9 @@ class DelegatedImplementationProcessTests {
     void r6_refusedAtTheWindow() throws Exception {
         ProcessInstance instance = start(Map.of());
 
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "REFUSED", CaseVariables.REASON, "不属于本中心受理范围"));
+        complete(
+                task(instance),
+                withVariables(CaseVariables.RECEIPT_OUTCOME, "REFUSED", CaseVariables.REASON, "不属于本中心受理范围"));
 
         assertThat(instance).isEnded().hasPassed(END_REFUSED).variables().containsEntry("outcome", "REFUSED");
     }
@@ -195,8 +227,11 @@ class DelegatedImplementationProcessTests {
 
         receive(instance);
 
-        assertThat(instance).isWaitingAt(TASK_REVIEW).hasNotPassed(TASK_ACCEPTANCE)
-                .variables().containsEntry(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED");
+        assertThat(instance)
+                .isWaitingAt(TASK_REVIEW)
+                .hasNotPassed(TASK_ACCEPTANCE)
+                .variables()
+                .containsEntry(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED");
         assertThat(task(instance)).hasDueDate(PROMISED);
         verify(caseClock, times(1)).start(any());
     }
@@ -213,22 +248,35 @@ class DelegatedImplementationProcessTests {
         assertThat(task(instance)).hasDefinitionKey(TASK_ACCEPTANCE).hasCandidateGroup("dept-pudong-public-security");
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
         verify(caseClock).start(any());
-        assertThat(task(instance)).hasDefinitionKey(TASK_REVIEW).hasCandidateGroup("dept-pudong-public-security")
+        assertThat(task(instance))
+                .hasDefinitionKey(TASK_REVIEW)
+                .hasCandidateGroup("dept-pudong-public-security")
                 .hasDueDate(PROMISED);
         review(instance, false);
-        assertThat(task(instance)).hasDefinitionKey(TASK_DECISION).hasCandidateGroup("dept-pudong-public-security")
+        assertThat(task(instance))
+                .hasDefinitionKey(TASK_DECISION)
+                .hasCandidateGroup("dept-pudong-public-security")
                 .hasDueDate(PROMISED);
-        org.assertj.core.api.Assertions.assertThat(task(instance).getFollowUpDate()).isEqualTo(WARNING);
+        org.assertj.core.api.Assertions.assertThat(task(instance).getFollowUpDate())
+                .isEqualTo(WARNING);
         complete(task(instance), withVariables(CaseVariables.DECISION, "APPROVED"));
 
-        assertThat(instance).variables().containsEntry(DECISION_LEVEL, "DISTRICT").containsEntry("outcome", "APPROVED");
+        assertThat(instance)
+                .variables()
+                .containsEntry(DECISION_LEVEL, "DISTRICT")
+                .containsEntry("outcome", "APPROVED");
         verify(caseClock).stop(any());
         executeJobAt(TASK_ISSUE_LICENCE);
         executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
 
-        assertThat(instance).isEnded().hasPassed(TASK_ISSUE_LICENCE, TASK_REPORT_TO_CITY_SUPERVISION, END_APPROVED)
-                .hasNotPassed(TASK_SPOT_CHECK).variables().containsEntry(CaseVariables.LICENCE_IDENTIFIER, "SH-LIC-1")
-                .containsEntry(SPOT_CHECK_DRAWN, false).containsEntry("outcome", "APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(TASK_ISSUE_LICENCE, TASK_REPORT_TO_CITY_SUPERVISION, END_APPROVED)
+                .hasNotPassed(TASK_SPOT_CHECK)
+                .variables()
+                .containsEntry(CaseVariables.LICENCE_IDENTIFIER, "SH-LIC-1")
+                .containsEntry(SPOT_CHECK_DRAWN, false)
+                .containsEntry("outcome", "APPROVED");
         verify(issueLicence).execute(any());
         verify(reportToCitySupervision).execute(any());
         org.assertj.core.api.Assertions.assertThat(drawsInLedger).containsExactly(false);
@@ -242,7 +290,9 @@ class DelegatedImplementationProcessTests {
         accept(instance);
         review(instance, false);
 
-        complete(task(instance), withVariables(CaseVariables.DECISION, "NOT_APPROVED", CaseVariables.REASON, "安全工作方案不符合要求"));
+        complete(
+                task(instance),
+                withVariables(CaseVariables.DECISION, "NOT_APPROVED", CaseVariables.REASON, "安全工作方案不符合要求"));
 
         assertThat(instance).isEnded().hasPassed(END_NOT_APPROVED).variables().containsEntry("outcome", "NOT_APPROVED");
         verify(caseClock).stop(any());
@@ -255,25 +305,39 @@ class DelegatedImplementationProcessTests {
         ProcessInstance instance = start(Map.of());
         receive(instance);
 
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED", CaseVariables.REASON, "不属于许可范围"));
+        complete(
+                task(instance),
+                withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED", CaseVariables.REASON, "不属于许可范围"));
 
         assertThat(instance).isEnded().hasPassed(END_NOT_ACCEPTED).variables().containsEntry("outcome", "NOT_ACCEPTED");
         verify(caseClock, never()).start(any());
     }
 
     @Test
-    @DisplayName("R16/R33: 补正 at acceptance pauses a clock that runs from receipt; the promised date moves by the days in 补正")
+    @DisplayName(
+            "R16/R33: 补正 at acceptance pauses a clock that runs from receipt; the promised date moves by the days in 补正")
     void r33_supplementAtAcceptancePausesARunningClock() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
         receive(instance);
         assertThat(instance).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE, PROMISED);
 
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "场所管理者同意使用的证明"));
-        assertThat(instance).isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT).variables().containsEntry("clockPaused", true);
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.ACCEPTANCE_OUTCOME,
+                        "SUPPLEMENT",
+                        CaseVariables.MISSING_MATERIALS,
+                        "场所管理者同意使用的证明"));
+        assertThat(instance)
+                .isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT)
+                .variables()
+                .containsEntry("clockPaused", true);
         ClockUtil.setCurrentTime(WORKDAYS.after(NOW, 3));
         supplementMaterials(instance);
-        assertThat(instance).isWaitingAt(TASK_ACCEPTANCE).variables().containsEntry("clockPaused", false)
+        assertThat(instance)
+                .isWaitingAt(TASK_ACCEPTANCE)
+                .variables()
+                .containsEntry("clockPaused", false)
                 .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WORKDAYS.after(NOW, 8));
         accept(instance);
 
@@ -288,34 +352,54 @@ class DelegatedImplementationProcessTests {
     void r16_supplementAtAcceptanceNotDeliveredIsWithdrawn() throws Exception {
         ProcessInstance instance = start(Map.of());
         receive(instance);
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "场所管理者同意使用的证明"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.ACCEPTANCE_OUTCOME,
+                        "SUPPLEMENT",
+                        CaseVariables.MISSING_MATERIALS,
+                        "场所管理者同意使用的证明"));
 
         execute(job());
 
-        assertThat(instance).isEnded().hasPassed(END_ACCEPTANCE_WITHDRAWN).variables().containsEntry("outcome", "WITHDRAWN")
-                .doesNotContainKey(CaseVariables.PROMISED_DECISION_DATE).doesNotContainKey("clockPaused");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_ACCEPTANCE_WITHDRAWN)
+                .variables()
+                .containsEntry("outcome", "WITHDRAWN")
+                .doesNotContainKey(CaseVariables.PROMISED_DECISION_DATE)
+                .doesNotContainKey("clockPaused");
     }
 
     // ------------------------------------------------------------------ 转报 to the city
 
     @Test
-    @DisplayName("R2 转报: the reviewer escalates, the city department approves, the district window hands the result out")
+    @DisplayName(
+            "R2 转报: the reviewer escalates, the city department approves, the district window hands the result out")
     void r2_escalatedAndApprovedByTheCity() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.DELIVERY_METHOD, "WINDOW_PICKUP"));
         receive(instance);
         accept(instance);
         review(instance, true);
 
-        assertThat(task(instance)).hasDefinitionKey(TASK_CITY_DECISION).hasCandidateGroup("city-public-security")
+        assertThat(task(instance))
+                .hasDefinitionKey(TASK_CITY_DECISION)
+                .hasCandidateGroup("city-public-security")
                 .hasDueDate(PROMISED);
         complete(task(instance), withVariables(CaseVariables.DECISION, "APPROVED"));
 
-        assertThat(task(instance)).hasDefinitionKey(TASK_DELIVERY).hasCandidateGroup("window-pudong").hasDueDate(IN_10_WORKDAYS);
+        assertThat(task(instance))
+                .hasDefinitionKey(TASK_DELIVERY)
+                .hasCandidateGroup("window-pudong")
+                .hasDueDate(IN_10_WORKDAYS);
         complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
-        assertThat(instance).isEnded().hasPassed(TASK_CITY_DECISION, TASK_DELIVERY, END_APPROVED)
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(TASK_CITY_DECISION, TASK_DELIVERY, END_APPROVED)
                 .hasNotPassed(TASK_DECISION, TASK_REPORT_TO_CITY_SUPERVISION)
-                .variables().containsEntry(DECISION_LEVEL, "CITY").containsEntry("outcome", "APPROVED");
+                .variables()
+                .containsEntry(DECISION_LEVEL, "CITY")
+                .containsEntry("outcome", "APPROVED");
         verify(reportToCitySupervision, never()).execute(any());
     }
 
@@ -329,22 +413,36 @@ class DelegatedImplementationProcessTests {
 
         complete(task(instance), withVariables(CaseVariables.DECISION, "NOT_APPROVED", CaseVariables.REASON, "活动风险过高"));
 
-        assertThat(instance).isEnded().hasPassed(END_CITY_NOT_APPROVED).variables().containsEntry("outcome", "NOT_APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_CITY_NOT_APPROVED)
+                .variables()
+                .containsEntry("outcome", "NOT_APPROVED");
         verify(caseClock).stop(any());
     }
 
     // ------------------------------------------------------------------ special procedure
 
     @Test
-    @DisplayName("R27: a special procedure has its own limit, pauses the promised clock, and sends the case back to review")
+    @DisplayName(
+            "R27: a special procedure has its own limit, pauses the promised clock, and sends the case back to review")
     void r27_specialProcedurePausesTheClock() throws Exception {
         ProcessInstance instance = start(Map.of());
         receive(instance);
         accept(instance);
-        complete(task(instance), withVariables(CaseVariables.REVIEW_OPINION, "需要现场踏勘", SPECIAL_PROCEDURE, "SITE_INSPECTION",
-                SPECIAL_PROCEDURE_DAYS, 15));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.REVIEW_OPINION,
+                        "需要现场踏勘",
+                        SPECIAL_PROCEDURE,
+                        "SITE_INSPECTION",
+                        SPECIAL_PROCEDURE_DAYS,
+                        15));
 
-        assertThat(task(instance)).hasDefinitionKey(TASK_SPECIAL_PROCEDURE).hasCandidateGroup("dept-pudong-public-security")
+        assertThat(task(instance))
+                .hasDefinitionKey(TASK_SPECIAL_PROCEDURE)
+                .hasCandidateGroup("dept-pudong-public-security")
                 .hasDueDate(IN_15_WORKDAYS);
         verify(caseClock).pause(any());
         verify(caseClock, never()).resume(any());
@@ -353,7 +451,10 @@ class DelegatedImplementationProcessTests {
 
         verify(caseClock).resume(any());
         assertThat(task(instance)).hasDueDate(WORKDAYS.after(NOW, 9));
-        assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(SPECIAL_PROCEDURE, "NONE")
+        assertThat(instance)
+                .isWaitingAt(TASK_REVIEW)
+                .variables()
+                .containsEntry(SPECIAL_PROCEDURE, "NONE")
                 .containsEntry(SPECIAL_PROCEDURE_FINDINGS, "场地符合安全要求");
         review(instance, false);
         assertThat(instance).isWaitingAt(TASK_DECISION);
@@ -366,7 +467,8 @@ class DelegatedImplementationProcessTests {
     // ------------------------------------------------------------------ on the spot (R25)
 
     @Test
-    @DisplayName("R25 当场办结: the chief representative approves at the window; reported to the city like any district approval")
+    @DisplayName(
+            "R25 当场办结: the chief representative approves at the window; reported to the city like any district approval")
     void r25_decidedOnTheSpot() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.ON_THE_SPOT, true));
         receive(instance);
@@ -376,9 +478,15 @@ class DelegatedImplementationProcessTests {
         executeJobAt(TASK_ISSUE_LICENCE);
         executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
 
-        assertThat(instance).isEnded().hasPassed(END_APPROVED).hasNotPassed(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION)
-                .variables().containsEntry(ON_THE_SPOT_COMPLETED, true).containsEntry(DECISION_LEVEL, "CHIEF_REPRESENTATIVE")
-                .containsEntry(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED").containsEntry("outcome", "APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_APPROVED)
+                .hasNotPassed(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION)
+                .variables()
+                .containsEntry(ON_THE_SPOT_COMPLETED, true)
+                .containsEntry(DECISION_LEVEL, "CHIEF_REPRESENTATIVE")
+                .containsEntry(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED")
+                .containsEntry("outcome", "APPROVED");
         verify(caseClock).start(any());
         verify(caseClock).stop(any());
         verify(reportToCitySupervision).execute(any());
@@ -392,11 +500,16 @@ class DelegatedImplementationProcessTests {
 
         complete(task(instance), withVariables(ON_THE_SPOT_DECISION, "NOT_APPROVED", CaseVariables.REASON, "不符合条件"));
 
-        assertThat(instance).isEnded().hasPassed(END_ON_THE_SPOT_NOT_APPROVED).variables().containsEntry("outcome", "NOT_APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_ON_THE_SPOT_NOT_APPROVED)
+                .variables()
+                .containsEntry("outcome", "NOT_APPROVED");
     }
 
     @Test
-    @DisplayName("R25: a case needing more than written review goes to the back office; the clock started at receipt runs on")
+    @DisplayName(
+            "R25: a case needing more than written review goes to the back office; the clock started at receipt runs on")
     void r25_sentToTheBackOffice() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.ON_THE_SPOT, true));
         receive(instance);
@@ -406,7 +519,10 @@ class DelegatedImplementationProcessTests {
         ClockUtil.setCurrentTime(WORKDAYS.after(NOW, 1));
         accept(instance);
 
-        assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE, PROMISED);
+        assertThat(instance)
+                .isWaitingAt(TASK_REVIEW)
+                .variables()
+                .containsEntry(CaseVariables.PROMISED_DECISION_DATE, PROMISED);
     }
 
     // ------------------------------------------------------------------ delivery
@@ -421,15 +537,20 @@ class DelegatedImplementationProcessTests {
         executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
         assertThat(instance).isWaitingAt(TASK_AWAIT_COURIER_DELIVERY);
         org.assertj.core.api.Assertions.assertThat(courierInput)
-                .containsEntry("courierPurpose", "RESULT").containsEntry("courierRecipient", "APPLICANT");
-        runtimeService().createMessageCorrelation(MESSAGE_COURIER_DELIVERED).processInstanceBusinessKey(instance.getBusinessKey())
-                .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, "SF1001").correlate();
+                .containsEntry("courierPurpose", "RESULT")
+                .containsEntry("courierRecipient", "APPLICANT");
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_COURIER_DELIVERED)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, "SF1001")
+                .correlate();
 
         assertThat(instance).isEnded().hasPassed(TASK_AWAIT_COURIER_DELIVERY, END_APPROVED);
     }
 
     @Test
-    @DisplayName("R10/R23: a refused hand-off is 人工寄送 for the district window; RETRY hands off again and the courier delivers")
+    @DisplayName(
+            "R10/R23: a refused hand-off is 人工寄送 for the district window; RETRY hands off again and the courier delivers")
     void r23_refusedHandOffIsManualDispatchForTheWindowThenRetry() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.DELIVERY_METHOD, "COURIER"));
         approveAtDistrict(instance);
@@ -443,14 +564,18 @@ class DelegatedImplementationProcessTests {
         assertThat(instance).variables().containsEntry(CaseVariables.HAND_OFF_FAILURE, "统一物流平台拒绝受理寄件（HTTP 422）：地址不完整");
         complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
         executeJobAt(TASK_HAND_OFF_TO_COURIER);
-        runtimeService().createMessageCorrelation(MESSAGE_COURIER_DELIVERED).processInstanceBusinessKey(instance.getBusinessKey())
-                .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, "SF1001").correlate();
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_COURIER_DELIVERED)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, "SF1001")
+                .correlate();
 
         assertThat(instance).isEnded().hasPassed(TASK_MANUAL_DISPATCH, TASK_AWAIT_COURIER_DELIVERY, END_APPROVED);
     }
 
     @Test
-    @DisplayName("R23: after a failed hand-off the window hands the result over in person (HANDED_OVER with a note); the case ends APPROVED")
+    @DisplayName(
+            "R23: after a failed hand-off the window hands the result over in person (HANDED_OVER with a note); the case ends APPROVED")
     void r23_failedHandOffHandedOverAtTheWindow() throws Exception {
         ProcessInstance instance = start(Map.of(CaseVariables.DELIVERY_METHOD, "COURIER"));
         approveAtDistrict(instance);
@@ -458,8 +583,10 @@ class DelegatedImplementationProcessTests {
         executeJobAt(TASK_HAND_OFF_TO_COURIER);
         executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
 
-        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
-                CaseVariables.DISPATCH_NOTE, "申请人到窗口领取，当场签收"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER", CaseVariables.DISPATCH_NOTE, "申请人到窗口领取，当场签收"));
 
         assertThat(instance).isEnded().hasPassed(END_APPROVED).hasNotPassed(TASK_AWAIT_COURIER_DELIVERY);
     }
@@ -482,7 +609,8 @@ class DelegatedImplementationProcessTests {
     // ------------------------------------------------------------------ supervision (R4)
 
     @Test
-    @DisplayName("R4 双随机: a district approval drawn for a spot check goes to the city department; PASSED changes nothing")
+    @DisplayName(
+            "R4 双随机: a district approval drawn for a spot check goes to the city department; PASSED changes nothing")
     void r4_spotCheckDrawnAndPassed() throws Exception {
         spotCheckRate(1.0);
         ProcessInstance instance = start(Map.of());
@@ -490,20 +618,27 @@ class DelegatedImplementationProcessTests {
         executeJobAt(TASK_ISSUE_LICENCE);
         executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
 
-        assertThat(task(instance)).hasDefinitionKey(TASK_SPOT_CHECK).hasCandidateGroup("city-public-security")
+        assertThat(task(instance))
+                .hasDefinitionKey(TASK_SPOT_CHECK)
+                .hasCandidateGroup("city-public-security")
                 .hasDueDate(IN_20_WORKDAYS);
         complete(task(instance), withVariables(SPOT_CHECK_RESULT, "PASSED"));
         executeJobAt(TASK_RECORD_SPOT_CHECK);
 
-        assertThat(instance).isEnded().hasPassed(TASK_SPOT_CHECK, TASK_RECORD_SPOT_CHECK, END_APPROVED)
-                .hasNotPassed(TASK_SUSPEND_DELEGATION).variables().containsEntry(SPOT_CHECK_DRAWN, true);
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(TASK_SPOT_CHECK, TASK_RECORD_SPOT_CHECK, END_APPROVED)
+                .hasNotPassed(TASK_SUSPEND_DELEGATION)
+                .variables()
+                .containsEntry(SPOT_CHECK_DRAWN, true);
         verify(recordSpotCheck).execute(any());
         verify(suspendDelegation, never()).execute(any());
         org.assertj.core.api.Assertions.assertThat(drawsInLedger).containsExactly(true);
     }
 
     @Test
-    @DisplayName("R4: a spot check finding a violation needs a reason and suspends the item's delegation to the district")
+    @DisplayName(
+            "R4: a spot check finding a violation needs a reason and suspends the item's delegation to the district")
     void r4_spotCheckViolationSuspendsTheDelegation() throws Exception {
         spotCheckRate(1.0);
         ProcessInstance instance = start(Map.of());
@@ -512,7 +647,8 @@ class DelegatedImplementationProcessTests {
         executeJobAt(TASK_REPORT_TO_CITY_SUPERVISION);
 
         assertThatThrownBy(() -> complete(task(instance), withVariables(SPOT_CHECK_RESULT, "VIOLATION")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("reason");
         complete(task(instance), withVariables(SPOT_CHECK_RESULT, "VIOLATION", CaseVariables.REASON, "未核验场地安全条件即批准"));
         executeJobAt(TASK_RECORD_SPOT_CHECK);
         executeJobAt(TASK_SUSPEND_DELEGATION);
@@ -532,9 +668,11 @@ class DelegatedImplementationProcessTests {
         review(instance, false);
 
         assertThatThrownBy(() -> complete(task(instance)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("decision");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("decision");
         assertThatThrownBy(() -> complete(task(instance), withVariables(CaseVariables.DECISION, "NOT_APPROVED")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("reason");
         assertThat(instance).isWaitingAt(TASK_DECISION);
     }
 
@@ -545,7 +683,8 @@ class DelegatedImplementationProcessTests {
         receive(instance);
 
         assertThatThrownBy(() -> complete(task(instance), withVariables(ON_THE_SPOT_DECISION, "MAYBE")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("BACK_OFFICE");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("BACK_OFFICE");
         assertThat(instance).isWaitingAt(TASK_ON_THE_SPOT_DECISION);
     }
 
@@ -592,7 +731,9 @@ class DelegatedImplementationProcessTests {
 
     void review(ProcessInstance instance, boolean escalate) {
         assertThat(instance).isWaitingAt(TASK_REVIEW);
-        complete(task(instance), withVariables(CaseVariables.REVIEW_OPINION, "材料齐全，符合条件", CaseVariables.ESCALATE, escalate));
+        complete(
+                task(instance),
+                withVariables(CaseVariables.REVIEW_OPINION, "材料齐全，符合条件", CaseVariables.ESCALATE, escalate));
     }
 
     void approveAtDistrict(ProcessInstance instance) {
@@ -603,14 +744,18 @@ class DelegatedImplementationProcessTests {
     }
 
     void supplementMaterials(ProcessInstance instance) {
-        runtimeService().createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
-                .processInstanceBusinessKey(instance.getBusinessKey()).correlate();
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .correlate();
     }
 
     /** The approval runs delivery and supervision in parallel: execute the job of one activity. */
     void executeJobAt(String activityId) {
         Job job = managementService().createJobQuery().activityId(activityId).singleResult();
-        org.assertj.core.api.Assertions.assertThat(job).as("job at " + activityId).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(job)
+                .as("job at " + activityId)
+                .isNotNull();
         execute(job);
     }
 }

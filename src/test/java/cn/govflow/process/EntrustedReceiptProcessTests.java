@@ -1,9 +1,9 @@
 package cn.govflow.process;
 
+import static cn.govflow.process.CaseVariables.ACCEPTED_AT;
 import static cn.govflow.process.CaseVariables.COURIER_PURPOSE;
 import static cn.govflow.process.CaseVariables.COURIER_RECIPIENT;
 import static cn.govflow.process.CaseVariables.RECEIVED_AT;
-import static cn.govflow.process.CaseVariables.ACCEPTED_AT;
 import static cn.govflow.process.EntrustedReceiptElements.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -20,6 +20,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import cn.govflow.calendar.CaseClock;
+import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.calendar.Workdays;
 import cn.govflow.support.ProcessTests;
 import java.util.ArrayList;
 import java.util.Date;
@@ -27,9 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import cn.govflow.calendar.CaseClock;
-import cn.govflow.calendar.WorkdayCalendar;
-import cn.govflow.calendar.Workdays;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -48,8 +48,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every path of the 委托基层收件 model (annex 4 二 of 沪府办字〔2022〕16号), with the real calendar beans
  * ({@code workdays}, {@code caseClock}); the delegates are mocks that write what the real ones write.
  */
-@Deployment(resources = {"processes/entrusted-receipt.bpmn", "forms/entrusted-window-receipt-form.form",
-        "forms/paper-transfer-reminder-form.form", "forms/manual-dispatch-form.form"})
+@Deployment(
+        resources = {
+            "processes/entrusted-receipt.bpmn",
+            "forms/entrusted-window-receipt-form.form",
+            "forms/paper-transfer-reminder-form.form",
+            "forms/manual-dispatch-form.form"
+        })
 class EntrustedReceiptProcessTests {
 
     @RegisterExtension
@@ -72,23 +77,28 @@ class EntrustedReceiptProcessTests {
         caseClock = new CaseClock(CALENDAR, 3);
         issueLicense = mock(JavaDelegate.class);
         doAnswer(call -> {
-            call.getArgument(0, DelegateExecution.class).setVariable(CaseVariables.LICENCE_IDENTIFIER, "EL-0001");
-            return null;
-        }).when(issueLicense).execute(any());
+                    call.getArgument(0, DelegateExecution.class)
+                            .setVariable(CaseVariables.LICENCE_IDENTIFIER, "EL-0001");
+                    return null;
+                })
+                .when(issueLicense)
+                .execute(any());
         courier = mock(JavaDelegate.class);
         doAnswer(call -> {
-            DelegateExecution execution = call.getArgument(0, DelegateExecution.class);
-            String purpose = (String) execution.getVariable(COURIER_PURPOSE);
-            if (nextHandOffFailure != null) {
-                String reason = nextHandOffFailure;
-                nextHandOffFailure = null;
-                execution.setVariable(CaseVariables.HAND_OFF_FAILURE, reason);
-                throw new BpmnError(CaseVariables.ERROR_HAND_OFF_FAILED, reason);
-            }
-            courierPurposes.add(purpose + "->" + execution.getVariable(COURIER_RECIPIENT));
-            execution.setVariable(CaseVariables.TRACKING_NUMBER, "SF" + (++shipments));
-            return null;
-        }).when(courier).execute(any());
+                    DelegateExecution execution = call.getArgument(0, DelegateExecution.class);
+                    String purpose = (String) execution.getVariable(COURIER_PURPOSE);
+                    if (nextHandOffFailure != null) {
+                        String reason = nextHandOffFailure;
+                        nextHandOffFailure = null;
+                        execution.setVariable(CaseVariables.HAND_OFF_FAILURE, reason);
+                        throw new BpmnError(CaseVariables.ERROR_HAND_OFF_FAILED, reason);
+                    }
+                    courierPurposes.add(purpose + "->" + execution.getVariable(COURIER_RECIPIENT));
+                    execution.setVariable(CaseVariables.TRACKING_NUMBER, "SF" + (++shipments));
+                    return null;
+                })
+                .when(courier)
+                .execute(any());
         Mocks.register("workdays", workdays);
         Mocks.register("caseClock", caseClock);
         Mocks.register("issueLicenseDelegate", issueLicense);
@@ -111,9 +121,11 @@ class EntrustedReceiptProcessTests {
         assertThat(task(instance)).hasCandidateGroup("window-minhang");
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
 
-        assertThat(instance).hasPassed(TASK_ISSUE_RECEIPT_VOUCHER, TASK_TRANSFER_ELECTRONIC_MATERIALS)
+        assertThat(instance)
+                .hasPassed(TASK_ISSUE_RECEIPT_VOUCHER, TASK_TRANSFER_ELECTRONIC_MATERIALS)
                 .hasNotPassed(TASK_ACCEPTANCE, TASK_HAND_OFF_PAPER_MATERIALS)
-                .variables().containsEntry(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED")
+                .variables()
+                .containsEntry(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED")
                 .containsEntry(RECEIPT_VOUCHER_ISSUED_BY, "ONLINE")
                 .containsEntry(RECEIPT_VOUCHER_NUMBER, "SJ-2026-ER-TEST")
                 .containsKeys(ACCEPTED_AT, RECEIVED_AT, ELECTRONIC_TRANSFER_AT);
@@ -125,8 +137,11 @@ class EntrustedReceiptProcessTests {
 
         verify(issueLicense).execute(any());
         verify(courier, never()).execute(any());
-        assertThat(instance).isEnded().hasPassed(END_APPROVED_ONLINE)
-                .variables().containsEntry(CaseVariables.OUTCOME, "APPROVED")
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_APPROVED_ONLINE)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "APPROVED")
                 .containsEntry(CaseVariables.LICENCE_IDENTIFIER, "EL-0001");
     }
 
@@ -135,12 +150,15 @@ class EntrustedReceiptProcessTests {
             + "fires, the courier's delivery is recorded and the city confirms, the paper licence comes back to the "
             + "hall for 统一出件")
     void districtDepartmentAcceptsPaperTravelsAndLicenceReturnsToHall() throws Exception {
-        ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT",
-                "PAPER_LICENCE"));
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED",
-                RECEIPT_VOUCHER_NUMBER, "MH-SF-0007"));
+        ProcessInstance instance =
+                start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT", "PAPER_LICENCE"));
+        complete(
+                task(instance),
+                withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED", RECEIPT_VOUCHER_NUMBER, "MH-SF-0007"));
 
-        assertThat(instance).variables().containsEntry(RECEIPT_VOUCHER_NUMBER, "MH-SF-0007")
+        assertThat(instance)
+                .variables()
+                .containsEntry(RECEIPT_VOUCHER_NUMBER, "MH-SF-0007")
                 .containsEntry(RECEIPT_VOUCHER_ISSUED_BY, "DISTRICT_DEPARTMENT");
         assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
         assertThat(task(instance)).hasCandidateGroup("dept-minhang-archives");
@@ -157,8 +175,7 @@ class EntrustedReceiptProcessTests {
         assertThat(task(TASK_PAPER_TRANSFER_REMINDER, instance)).hasCandidateGroup("window-minhang");
         assertThatThrownBy(() -> complete(task(TASK_PAPER_TRANSFER_REMINDER, instance)))
                 .isInstanceOf(FormFieldValidationException.class);
-        complete(task(TASK_PAPER_TRANSFER_REMINDER, instance),
-                withVariables(TRANSFER_FOLLOW_UP, "已联系物流，预计明日送达"));
+        complete(task(TASK_PAPER_TRANSFER_REMINDER, instance), withVariables(TRANSFER_FOLLOW_UP, "已联系物流，预计明日送达"));
 
         courierDelivered(instance, "SF1");
         assertThat(instance).hasPassed(END_PAPER_DELIVERY_RECORDED).isWaitingAt(TASK_AWAIT_PAPER_MATERIALS);
@@ -173,8 +190,11 @@ class EntrustedReceiptProcessTests {
         assertThat(instance).isWaitingAt(TASK_DELIVERY);
         assertThat(task(instance)).hasCandidateGroup("window-minhang").hasDueDate(workdays.fromNow(10));
         complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
-        assertThat(instance).isEnded().hasPassed(END_HANDED_OVER)
-                .variables().containsEntry(CaseVariables.OUTCOME, "APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_HANDED_OVER)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "APPROVED");
         verify(issueLicense, never()).execute(any());
     }
 
@@ -202,13 +222,16 @@ class EntrustedReceiptProcessTests {
         completeReviewAndDecide(instance, "NOT_APPROVED");
         assertThat(instance).variables().containsEntry(CaseClock.ON_TIME, true);
         execute(job());
-        Assertions.assertThat(courierPurposes).containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT",
-                "RETURNED_MATERIALS->HALL");
+        Assertions.assertThat(courierPurposes)
+                .containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT", "RETURNED_MATERIALS->HALL");
         deliveredToHall(instance, "SF2");
         complete(task(TASK_DELIVERY, instance), withVariables(CaseVariables.HANDED_OVER, true));
 
-        assertThat(instance).isEnded().hasPassed(END_HANDED_OVER)
-                .variables().containsEntry(CaseVariables.OUTCOME, "NOT_APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_HANDED_OVER)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "NOT_APPROVED");
     }
 
     @Test
@@ -218,20 +241,28 @@ class EntrustedReceiptProcessTests {
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
         execute(job());
         paperArrives(instance);
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED",
-                CaseVariables.REASON, "馆藏无该婚姻登记档案"));
+        complete(
+                task(instance),
+                withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED", CaseVariables.REASON, "馆藏无该婚姻登记档案"));
 
-        assertThat(instance).isWaitingAt(TASK_HAND_OFF_TO_HALL).hasNotPassed(END_NOT_ACCEPTED)
-                .variables().containsEntry(DELIVERY_DUE_DATE, workdays.fromNow(10));
+        assertThat(instance)
+                .isWaitingAt(TASK_HAND_OFF_TO_HALL)
+                .hasNotPassed(END_NOT_ACCEPTED)
+                .variables()
+                .containsEntry(DELIVERY_DUE_DATE, workdays.fromNow(10));
         execute(job());
-        Assertions.assertThat(courierPurposes).containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT",
-                "RETURNED_MATERIALS->HALL");
+        Assertions.assertThat(courierPurposes)
+                .containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT", "RETURNED_MATERIALS->HALL");
         deliveredToHall(instance, "SF2");
         assertThat(task(instance)).hasCandidateGroup("window-minhang").hasDueDate(workdays.fromNow(10));
         complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
 
-        assertThat(instance).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(TASK_REVIEW)
-                .variables().containsEntry(CaseVariables.OUTCOME, "NOT_ACCEPTED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_HANDED_OVER)
+                .hasNotPassed(TASK_REVIEW)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "NOT_ACCEPTED");
     }
 
     // ------------------------------------------------------------------------------------- failed hand-offs
@@ -243,8 +274,13 @@ class EntrustedReceiptProcessTests {
         String reason = "统一物流平台拒绝受理寄件（HTTP 422）：收件地址不完整";
         ProcessInstance instance = paperHandOffFails(reason);
 
-        assertManualDispatch(instance, BOUNDARY_PAPER_HAND_OFF_FAILED, TASK_MANUAL_DISPATCH_PAPER_MATERIALS,
-                "window-minhang", "人工寄送纸质材料", reason);
+        assertManualDispatch(
+                instance,
+                BOUNDARY_PAPER_HAND_OFF_FAILED,
+                TASK_MANUAL_DISPATCH_PAPER_MATERIALS,
+                "window-minhang",
+                "人工寄送纸质材料",
+                reason);
         assertThat(instance).hasNotPassed(TASK_AWAIT_PAPER_MATERIALS);
         assertThatThrownBy(() -> complete(task(instance), Map.of())).isInstanceOf(FormFieldValidationException.class);
         complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
@@ -265,12 +301,21 @@ class EntrustedReceiptProcessTests {
         assertThat(instance).isWaitingAt(TASK_MANUAL_DISPATCH_PAPER_MATERIALS);
 
         assertThatThrownBy(() -> complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER")))
-                .as("HANDED_OVER needs dispatchNote").isInstanceOf(FormFieldValidationException.class);
-        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
-                CaseVariables.DISPATCH_NOTE, "机要交换送市档案局，12月7日签收"));
+                .as("HANDED_OVER needs dispatchNote")
+                .isInstanceOf(FormFieldValidationException.class);
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.DISPATCH_OUTCOME,
+                        "HANDED_OVER",
+                        CaseVariables.DISPATCH_NOTE,
+                        "机要交换送市档案局，12月7日签收"));
 
-        assertThat(instance).isWaitingAt(TASK_REVIEW).hasNotPassed(TASK_AWAIT_PAPER_MATERIALS)
-                .variables().containsKey(PAPER_ARRIVED_AT);
+        assertThat(instance)
+                .isWaitingAt(TASK_REVIEW)
+                .hasNotPassed(TASK_AWAIT_PAPER_MATERIALS)
+                .variables()
+                .containsKey(PAPER_ARRIVED_AT);
         Assertions.assertThat(courierPurposes).isEmpty();
     }
 
@@ -281,8 +326,13 @@ class EntrustedReceiptProcessTests {
         String reason = "统一物流平台拒绝受理寄件（HTTP 422）：收件大厅地址不在服务范围";
         ProcessInstance instance = resultHandOffFails(reason);
 
-        assertManualDispatch(instance, BOUNDARY_HALL_HAND_OFF_FAILED, TASK_MANUAL_DISPATCH_TO_HALL,
-                "city-archives", "人工寄回收件大厅", reason);
+        assertManualDispatch(
+                instance,
+                BOUNDARY_HALL_HAND_OFF_FAILED,
+                TASK_MANUAL_DISPATCH_TO_HALL,
+                "city-archives",
+                "人工寄回收件大厅",
+                reason);
         complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "RETRY"));
 
         assertThat(instance).isWaitingAt(TASK_HAND_OFF_TO_HALL);
@@ -291,8 +341,11 @@ class EntrustedReceiptProcessTests {
         deliveredToHall(instance, "SF1");
         assertThat(task(instance)).hasDefinitionKey(TASK_DELIVERY).hasCandidateGroup("window-minhang");
         complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
-        assertThat(instance).isEnded().hasPassed(END_HANDED_OVER)
-                .variables().containsEntry(CaseVariables.OUTCOME, "APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_HANDED_OVER)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "APPROVED");
     }
 
     @Test
@@ -302,14 +355,22 @@ class EntrustedReceiptProcessTests {
         ProcessInstance instance = resultHandOffFails("统一物流平台多次重试后仍未受理：HTTP 503");
         assertThat(instance).isWaitingAt(TASK_MANUAL_DISPATCH_TO_HALL);
 
-        complete(task(instance), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
-                CaseVariables.DISPATCH_NOTE, "专人送至闵行区行政服务中心，12月8日签收"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.DISPATCH_OUTCOME,
+                        "HANDED_OVER",
+                        CaseVariables.DISPATCH_NOTE,
+                        "专人送至闵行区行政服务中心，12月8日签收"));
 
         assertThat(instance).isWaitingAt(TASK_DELIVERY).hasNotPassed(TASK_AWAIT_COURIER_DELIVERY);
         assertThat(task(instance)).hasCandidateGroup("window-minhang");
         complete(task(instance), withVariables(CaseVariables.HANDED_OVER, true));
-        assertThat(instance).isEnded().hasPassed(END_HANDED_OVER)
-                .variables().containsEntry(CaseVariables.OUTCOME, "APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_HANDED_OVER)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "APPROVED");
         Assertions.assertThat(courierPurposes).isEmpty();
     }
 
@@ -324,7 +385,9 @@ class EntrustedReceiptProcessTests {
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
 
         assertThat(instance).variables().containsKey(CaseClock.CLOCK_STARTED_AT);
-        assertThat(instance).isWaitingAt(TASK_REVIEW).hasPassed("IntermediateThrowEvent_ClockStartedAtAcceptance")
+        assertThat(instance)
+                .isWaitingAt(TASK_REVIEW)
+                .hasPassed("IntermediateThrowEvent_ClockStartedAtAcceptance")
                 .hasNotPassed("IntermediateThrowEvent_ClockStartedAtReceipt");
     }
 
@@ -335,17 +398,25 @@ class EntrustedReceiptProcessTests {
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
 
-        assertThat(instance).isWaitingAt(TASK_REVIEW).hasNotPassed(TASK_HAND_OFF_PAPER_MATERIALS)
-                .variables().containsKey(ELECTRONIC_TRANSFER_AT).doesNotContainKey(PAPER_ARRIVED_AT);
+        assertThat(instance)
+                .isWaitingAt(TASK_REVIEW)
+                .hasNotPassed(TASK_HAND_OFF_PAPER_MATERIALS)
+                .variables()
+                .containsKey(ELECTRONIC_TRANSFER_AT)
+                .doesNotContainKey(PAPER_ARRIVED_AT);
         completeReviewAndDecide(instance, "APPROVED");
 
-        assertThat(instance).isEnded().hasPassed(END_APPROVED_WITHOUT_LICENCE)
-                .variables().containsEntry(CaseVariables.OUTCOME, "APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_APPROVED_WITHOUT_LICENCE)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "APPROVED");
         Assertions.assertThat(courierPurposes).isEmpty();
     }
 
     @Test
-    @DisplayName("R19: the applicant is told at receipt when acceptance will be decided; that is the acceptance due date")
+    @DisplayName(
+            "R19: the applicant is told at receipt when acceptance will be decided; that is the acceptance due date")
     void applicantIsToldWhenAcceptanceWillBeDecided() {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", false, "ACCEPTANCE", "SERVICE_CENTRE", "NONE"));
 
@@ -361,8 +432,11 @@ class EntrustedReceiptProcessTests {
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
         completeReviewAndDecide(instance, "NOT_APPROVED");
 
-        assertThat(instance).isEnded().hasPassed(END_NOT_APPROVED)
-                .variables().containsEntry(CaseVariables.OUTCOME, "NOT_APPROVED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_NOT_APPROVED)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "NOT_APPROVED");
         Assertions.assertThat(courierPurposes).isEmpty();
     }
 
@@ -371,30 +445,44 @@ class EntrustedReceiptProcessTests {
             + "window may still refuse")
     void receiptSupplementLoopsBackToTheWindow() {
         ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "E_LICENCE"));
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "婚姻登记档案查询申请表（本人签名）"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.RECEIPT_OUTCOME,
+                        "SUPPLEMENT",
+                        CaseVariables.MISSING_MATERIALS,
+                        "婚姻登记档案查询申请表（本人签名）"));
 
         assertThat(instance).isWaitingAt(TASK_AWAIT_RECEIPT_SUPPLEMENT);
         supplement(instance);
         assertThat(instance).isWaitingAt(TASK_WINDOW_RECEIPT);
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "REFUSED",
-                CaseVariables.REASON, "不属于本事项受理范围"));
+        complete(
+                task(instance),
+                withVariables(CaseVariables.RECEIPT_OUTCOME, "REFUSED", CaseVariables.REASON, "不属于本事项受理范围"));
 
-        assertThat(instance).isEnded().hasPassed(END_REFUSED)
-                .variables().containsEntry(CaseVariables.OUTCOME, "REFUSED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_REFUSED)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "REFUSED");
     }
 
     @Test
     @DisplayName("R15: a receipt supplement not brought in time counts as withdrawn")
     void receiptSupplementExpires() {
         ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "E_LICENCE"));
-        complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "经公证的授权委托书"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "经公证的授权委托书"));
 
         execute(job(TIMER_RECEIPT_SUPPLEMENT_EXPIRED));
 
-        assertThat(instance).isEnded().hasPassed(END_WITHDRAWN_AT_RECEIPT)
-                .variables().containsEntry(CaseVariables.OUTCOME, "WITHDRAWN");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_WITHDRAWN_AT_RECEIPT)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "WITHDRAWN");
     }
 
     @Test
@@ -402,38 +490,64 @@ class EntrustedReceiptProcessTests {
     void acceptanceSupplementPausesTheClockThenNotAccepted() {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", false, "RECEIPT", "SERVICE_CENTRE", "NONE"));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "与残疾职工签订的劳动合同"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.ACCEPTANCE_OUTCOME,
+                        "SUPPLEMENT",
+                        CaseVariables.MISSING_MATERIALS,
+                        "与残疾职工签订的劳动合同"));
 
         assertThat(instance).isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT);
-        assertThat(instance).variables().containsKey(CaseClock.CLOCK_STARTED_AT)
+        assertThat(instance)
+                .variables()
+                .containsKey(CaseClock.CLOCK_STARTED_AT)
                 .containsEntry(CaseClock.CLOCK_PAUSED, true);
         supplement(instance);
 
-        assertThat(instance).variables().containsEntry(CaseClock.CLOCK_PAUSED, false)
+        assertThat(instance)
+                .variables()
+                .containsEntry(CaseClock.CLOCK_PAUSED, false)
                 .containsKey(CaseClock.PAUSED_WORKDAYS);
         assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED",
-                CaseVariables.REASON, "申请人不具备申请资格"));
+        complete(
+                task(instance),
+                withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED", CaseVariables.REASON, "申请人不具备申请资格"));
 
-        assertThat(instance).isEnded().hasPassed(END_NOT_ACCEPTED)
-                .variables().containsEntry(CaseVariables.OUTCOME, "NOT_ACCEPTED");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_NOT_ACCEPTED)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "NOT_ACCEPTED");
     }
 
     @Test
-    @DisplayName("R33: 补正 before the clock runs (clock from acceptance) neither pauses nor resumes it; expiry withdraws")
+    @DisplayName(
+            "R33: 补正 before the clock runs (clock from acceptance) neither pauses nor resumes it; expiry withdraws")
     void acceptanceSupplementExpires() {
         ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", false, "ACCEPTANCE", "SERVICE_CENTRE", "NONE"));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
-        complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "分散安排残疾人就业补贴申请表"));
+        complete(
+                task(instance),
+                withVariables(
+                        CaseVariables.ACCEPTANCE_OUTCOME,
+                        "SUPPLEMENT",
+                        CaseVariables.MISSING_MATERIALS,
+                        "分散安排残疾人就业补贴申请表"));
 
         execute(job(TIMER_ACCEPTANCE_SUPPLEMENT_EXPIRED));
 
-        Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(CaseClock.CLOCK_PAUSED).count()).isZero();
-        assertThat(instance).isEnded().hasPassed(END_WITHDRAWN_AT_ACCEPTANCE)
-                .variables().containsEntry(CaseVariables.OUTCOME, "WITHDRAWN");
+        Assertions.assertThat(historyService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName(CaseClock.CLOCK_PAUSED)
+                        .count())
+                .isZero();
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_WITHDRAWN_AT_ACCEPTANCE)
+                .variables()
+                .containsEntry(CaseVariables.OUTCOME, "WITHDRAWN");
     }
 
     @Test
@@ -441,8 +555,7 @@ class EntrustedReceiptProcessTests {
     void contractTaskWithoutOutcomeIsRefused() {
         ProcessInstance instance = start(plan("WINDOW", false, "ACCEPTANCE", "ONLINE", "E_LICENCE"));
 
-        assertThatThrownBy(() -> complete(task(instance)))
-                .isInstanceOf(FormFieldValidationException.class);
+        assertThatThrownBy(() -> complete(task(instance))).isInstanceOf(FormFieldValidationException.class);
         assertThatThrownBy(() -> complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT")))
                 .isInstanceOf(FormFieldValidationException.class);
         assertThat(instance).isWaitingAt(TASK_WINDOW_RECEIPT);
@@ -465,15 +578,17 @@ class EntrustedReceiptProcessTests {
         assertThat(instance).isWaitingAt(TASK_DECISION);
         assertThat(task(instance)).hasCandidateGroup("city-archives").hasDueDate(promised(instance));
         Assertions.assertThat(task(instance).getFollowUpDate()).isEqualTo(caseClockWarning(instance));
-        complete(task(instance), decision.equals("APPROVED")
-                ? withVariables(CaseVariables.DECISION, decision)
-                : withVariables(CaseVariables.DECISION, decision, CaseVariables.REASON, "馆藏无该登记档案"));
+        complete(
+                task(instance),
+                decision.equals("APPROVED")
+                        ? withVariables(CaseVariables.DECISION, decision)
+                        : withVariables(CaseVariables.DECISION, decision, CaseVariables.REASON, "馆藏无该登记档案"));
     }
 
     /** A district-accepted case with paper materials whose hand-off to the city department fails for that reason. */
     private ProcessInstance paperHandOffFails(String reason) {
-        ProcessInstance instance = start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT",
-                "PAPER_LICENCE"));
+        ProcessInstance instance =
+                start(plan("DISTRICT_DEPARTMENT", true, "ACCEPTANCE", "DISTRICT_DEPARTMENT", "PAPER_LICENCE"));
         complete(task(instance), withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
         nextHandOffFailure = reason;
@@ -492,11 +607,16 @@ class EntrustedReceiptProcessTests {
     }
 
     /** The failure was caught by the boundary and is a task with the reason for that group, not an incident. */
-    private static void assertManualDispatch(ProcessInstance instance, String boundary, String taskId, String group,
-            String name, String reason) {
-        assertThat(instance).hasPassed(boundary).isWaitingAt(taskId)
-                .variables().containsEntry(CaseVariables.HAND_OFF_FAILURE, reason);
-        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("someone's work, no incident").isZero();
+    private static void assertManualDispatch(
+            ProcessInstance instance, String boundary, String taskId, String group, String name, String reason) {
+        assertThat(instance)
+                .hasPassed(boundary)
+                .isWaitingAt(taskId)
+                .variables()
+                .containsEntry(CaseVariables.HAND_OFF_FAILURE, reason);
+        Assertions.assertThat(runtimeService().createIncidentQuery().count())
+                .as("someone's work, no incident")
+                .isZero();
         assertThat(task(instance)).hasCandidateGroup(group).hasName(name);
         Assertions.assertThat(FullOnlineProcessTests.formOf(instance)).isEqualTo("ManualDispatchForm");
     }
@@ -510,39 +630,47 @@ class EntrustedReceiptProcessTests {
     }
 
     private Date caseClockWarning(ProcessInstance instance) {
-        return WorkdayCalendar.startOfDay(CALENDAR.addWorkdays(
-                WorkdayCalendar.toLocalDate(promised(instance)), -3));
+        return WorkdayCalendar.startOfDay(CALENDAR.addWorkdays(WorkdayCalendar.toLocalDate(promised(instance)), -3));
     }
 
     private void paperArrives(ProcessInstance instance) {
-        runtimeService().createMessageCorrelation(MESSAGE_PAPER_MATERIALS_ARRIVED)
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_PAPER_MATERIALS_ARRIVED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
                 .setVariable(PAPER_RECEIVED_BY, "city-archives")
                 .correlate();
     }
 
     private void supplement(ProcessInstance instance) {
-        runtimeService().createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
                 .correlate();
     }
 
     private void deliveredToHall(ProcessInstance instance, String trackingNumber) {
-        assertThat(instance).isWaitingAt(TASK_AWAIT_COURIER_DELIVERY)
-                .variables().containsEntry(CaseVariables.TRACKING_NUMBER, trackingNumber);
+        assertThat(instance)
+                .isWaitingAt(TASK_AWAIT_COURIER_DELIVERY)
+                .variables()
+                .containsEntry(CaseVariables.TRACKING_NUMBER, trackingNumber);
         courierDelivered(instance, trackingNumber);
     }
 
     private void courierDelivered(ProcessInstance instance, String trackingNumber) {
-        runtimeService().createMessageCorrelation(MESSAGE_COURIER_DELIVERED)
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_COURIER_DELIVERED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
                 .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, trackingNumber)
                 .correlate();
     }
 
     /** The start variables intake sets for an entrusted item received in 闵行, with the item's plan (R22). */
-    private static Map<String, Object> plan(String acceptanceAt, boolean paperMaterials, String clockStartsAt,
-            String voucherIssuedBy, String resultType) {
+    private static Map<String, Object> plan(
+            String acceptanceAt,
+            boolean paperMaterials,
+            String clockStartsAt,
+            String voucherIssuedBy,
+            String resultType) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseVariables.CASE_NUMBER, "2026-ER-TEST");
         variables.put(CaseVariables.ITEM_CODE, "2022-ER-002");

@@ -11,7 +11,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -52,15 +51,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the full-online model (全程网办), read like the diagram. */
-@Deployment(resources = {
-        "processes/full-online.bpmn",
-        "forms/window-receipt-form.form",
-        "forms/acceptance-form.form",
-        "forms/review-form.form",
-        "forms/decision-form.form",
-        "forms/commitment-verification-form.form",
-        "forms/delivery-reminder-form.form",
-        "forms/manual-dispatch-form.form"})
+@Deployment(
+        resources = {
+            "processes/full-online.bpmn",
+            "forms/window-receipt-form.form",
+            "forms/acceptance-form.form",
+            "forms/review-form.form",
+            "forms/decision-form.form",
+            "forms/commitment-verification-form.form",
+            "forms/delivery-reminder-form.form",
+            "forms/manual-dispatch-form.form"
+        })
 class FullOnlineProcessTests {
 
     @RegisterExtension
@@ -84,26 +85,32 @@ class FullOnlineProcessTests {
     void registerBeans() throws Exception {
         ClockUtil.setCurrentTime(at(MONDAY_23_NOVEMBER));
         doAnswer(call -> {
-            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.LICENCE_IDENTIFIER, LICENCE);
-            return null;
-        }).when(issueLicense).execute(any());
+                    call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.LICENCE_IDENTIFIER, LICENCE);
+                    return null;
+                })
+                .when(issueLicense)
+                .execute(any());
         doAnswer(call -> {
-            DelegateExecution execution = call.getArgument(0);
-            delegateInputs.put(COURIER_PURPOSE, execution.getVariable(COURIER_PURPOSE));
-            delegateInputs.put(COURIER_RECIPIENT, execution.getVariable(COURIER_RECIPIENT));
-            execution.setVariable(CaseVariables.TRACKING_NUMBER, TRACKING);
-            return null;
-        }).when(handOffToCourier).execute(any());
+                    DelegateExecution execution = call.getArgument(0);
+                    delegateInputs.put(COURIER_PURPOSE, execution.getVariable(COURIER_PURPOSE));
+                    delegateInputs.put(COURIER_RECIPIENT, execution.getVariable(COURIER_RECIPIENT));
+                    execution.setVariable(CaseVariables.TRACKING_NUMBER, TRACKING);
+                    return null;
+                })
+                .when(handOffToCourier)
+                .execute(any());
         CalendarMocks.register();
         Mocks.register("issueLicenseDelegate", issueLicense);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
         Mocks.register("deliveries", new Deliveries());
         doAnswer(call -> {
-            DelegateExecution execution = call.getArgument(0);
-            delegateInputs.put(REVOKE_REASON, execution.getVariable(REVOKE_REASON));
-            execution.setVariable(LICENCE_REVOKED, true);
-            return null;
-        }).when(revokeLicense).execute(any());
+                    DelegateExecution execution = call.getArgument(0);
+                    delegateInputs.put(REVOKE_REASON, execution.getVariable(REVOKE_REASON));
+                    execution.setVariable(LICENCE_REVOKED, true);
+                    return null;
+                })
+                .when(revokeLicense)
+                .execute(any());
         Mocks.register("revokeLicenseDelegate", revokeLicense);
     }
 
@@ -170,7 +177,8 @@ class FullOnlineProcessTests {
         assertThat(promised).isEqualTo(WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
         assertThat(pi).isWaitingAt(TASK_REVIEW);
         assertThat(task(pi)).hasCandidateGroup(DEPARTMENT_GROUP).hasDueDate(promised);
-        assertThat(task(pi).getFollowUpDate()).as("three working days before the deadline")
+        assertThat(task(pi).getFollowUpDate())
+                .as("three working days before the deadline")
                 .isEqualTo(WorkdayCalendar.startOfDay(LocalDate.of(2026, 12, 2)));
         assertThat(formOf(pi)).isEqualTo("ReviewForm");
 
@@ -186,8 +194,9 @@ class FullOnlineProcessTests {
     void notAcceptedEndsNotAccepted() {
         ProcessInstance pi = start(aCase());
 
-        complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED",
-                CaseVariables.REASON, "不属于本部门职权范围"));
+        complete(
+                task(pi),
+                withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "NOT_ACCEPTED", CaseVariables.REASON, "不属于本部门职权范围"));
 
         assertThat(pi).isEnded().hasPassed(END_NOT_ACCEPTED);
         assertThat(outcomeOf(pi)).isEqualTo("NOT_ACCEPTED");
@@ -228,74 +237,108 @@ class FullOnlineProcessTests {
     @Test
     @DisplayName("R24: where receipt is acceptance the clock starts at receipt and no department acceptance follows")
     void r24_receiptIsAcceptanceSkipsTheAcceptanceTask() {
-        ProcessInstance pi = start(aCase().with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
-                .with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+        ProcessInstance pi = start(
+                aCase().with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true).with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
 
-        assertThat(pi).hasPassed(GATEWAY_RECEIPT_IS_ACCEPTANCE).hasNotPassed(TASK_ACCEPTANCE).isWaitingAt(TASK_REVIEW);
-        assertThat(pi).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE,
-                WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
+        assertThat(pi)
+                .hasPassed(GATEWAY_RECEIPT_IS_ACCEPTANCE)
+                .hasNotPassed(TASK_ACCEPTANCE)
+                .isWaitingAt(TASK_REVIEW);
+        assertThat(pi)
+                .variables()
+                .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
     }
 
     @Test
     @DisplayName("R31: an on-the-spot item is decided by the system at once, without a reviewer (无人干预自动办理)")
     void r31_onTheSpotItemIsDecidedAutomatically() {
-        ProcessInstance pi = start(aCase().resultType("NONE").deliveryMethod("COURIER").with(CaseVariables.ON_THE_SPOT, true)
-                .with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true).with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+        ProcessInstance pi = start(aCase().resultType("NONE")
+                .deliveryMethod("COURIER")
+                .with(CaseVariables.ON_THE_SPOT, true)
+                .with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
+                .with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
 
-        assertThat(pi).isEnded().hasPassed(TASK_DECIDE_ON_THE_SPOT, END_APPROVED)
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(TASK_DECIDE_ON_THE_SPOT, END_APPROVED)
                 .hasNotPassed(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION);
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
         assertThat(historicVariable(pi, CaseVariables.DECISION)).isEqualTo("APPROVED");
         assertThat(historicVariable(pi, CaseClock.ON_TIME)).isEqualTo(true);
-        assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(historyService()
+                        .createHistoricTaskInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
+                .isZero();
     }
 
     // ------------------------------------------------------------------------------------------- 补正
 
     @Test
-    @DisplayName("补正: missing materials are told at once, the clock pauses, and after the supplement the case returns to acceptance")
+    @DisplayName(
+            "补正: missing materials are told at once, the clock pauses, and after the supplement the case returns to acceptance")
     void supplementThenSupplementedReturnsToAcceptance() {
         ProcessInstance pi = start(aCase());
 
-        complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "户口簿\n犬只免疫证明"));
+        complete(
+                task(pi),
+                withVariables(
+                        CaseVariables.ACCEPTANCE_OUTCOME,
+                        "SUPPLEMENT",
+                        CaseVariables.MISSING_MATERIALS,
+                        "户口簿\n犬只免疫证明"));
 
         assertThat(pi).isWaitingAt(TASK_AWAIT_SUPPLEMENT);
-        assertThat(pi).variables().containsEntry(CaseVariables.MISSING_MATERIALS, "户口簿\n犬只免疫证明")
+        assertThat(pi)
+                .variables()
+                .containsEntry(CaseVariables.MISSING_MATERIALS, "户口簿\n犬只免疫证明")
                 .doesNotContainKey(CaseVariables.PROMISED_DECISION_DATE);
 
         ClockUtil.setCurrentTime(at(MONDAY_23_NOVEMBER.plusDays(7)));
-        runtimeService().createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
-                .processInstanceBusinessKey(CASE_NUMBER).correlate();
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
+                .processInstanceBusinessKey(CASE_NUMBER)
+                .correlate();
 
         assertThat(pi).isWaitingAt(TASK_ACCEPTANCE);
         assertThat(pi).variables().doesNotContainKey(CaseVariables.ACCEPTANCE_OUTCOME);
 
         complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
         assertThat(pi).isWaitingAt(TASK_REVIEW);
-        assertThat(pi).variables().as("the clock starts at acceptance, after the supplement: 10 working days from 30 Nov")
-                .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 14)));
+        assertThat(pi)
+                .variables()
+                .as("the clock starts at acceptance, after the supplement: 10 working days from 30 Nov")
+                .containsEntry(
+                        CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 14)));
     }
 
     @Test
-    @DisplayName("R16/R33: where the clock runs from receipt, 补正 pauses it and the supplement moves the deadline by the working days it took")
+    @DisplayName(
+            "R16/R33: where the clock runs from receipt, 补正 pauses it and the supplement moves the deadline by the working days it took")
     void r33_supplementPausesAClockRunningFromReceipt() {
         ProcessInstance pi = start(aCase().with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
-        assertThat(pi).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE,
-                WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
+        assertThat(pi)
+                .variables()
+                .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
 
-        complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "户口簿"));
+        complete(
+                task(pi),
+                withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "户口簿"));
         assertThat(pi).variables().containsEntry(CaseClock.CLOCK_PAUSED, true);
 
         ClockUtil.setCurrentTime(at(MONDAY_23_NOVEMBER.plusDays(7)));
-        runtimeService().createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
-                .processInstanceBusinessKey(CASE_NUMBER).correlate();
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
+                .processInstanceBusinessKey(CASE_NUMBER)
+                .correlate();
 
         assertThat(pi).isWaitingAt(TASK_ACCEPTANCE);
-        assertThat(pi).variables().containsEntry(CaseClock.CLOCK_PAUSED, false)
+        assertThat(pi)
+                .variables()
+                .containsEntry(CaseClock.CLOCK_PAUSED, false)
                 .containsEntry(CaseClock.PAUSED_WORKDAYS, 5)
-                .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 14)));
+                .containsEntry(
+                        CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 14)));
     }
 
     @Test
@@ -303,12 +346,15 @@ class FullOnlineProcessTests {
     void windowSupplementThenSupplementedGoesToAcceptance() {
         ProcessInstance pi = start(aCase().window());
 
-        complete(task(pi), withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "户口簿"));
+        complete(
+                task(pi),
+                withVariables(CaseVariables.RECEIPT_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "户口簿"));
         assertThat(pi).isWaitingAt(TASK_AWAIT_SUPPLEMENT);
 
-        runtimeService().createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
-                .processInstanceBusinessKey(CASE_NUMBER).correlate();
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_MATERIALS_SUPPLEMENTED)
+                .processInstanceBusinessKey(CASE_NUMBER)
+                .correlate();
 
         assertThat(pi).isWaitingAt(TASK_ACCEPTANCE);
     }
@@ -318,11 +364,14 @@ class FullOnlineProcessTests {
     void supplementThenWithdrawnByTimer() {
         ProcessInstance pi = start(aCase());
         Date askedAt = ClockUtil.getCurrentTime();
-        complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "户口簿"));
+        complete(
+                task(pi),
+                withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "户口簿"));
 
         Job timer = job(BOUNDARY_SUPPLEMENT_EXPIRED, pi);
-        assertThat(Duration.between(askedAt.toInstant(), timer.getDuedate().toInstant()).toDays()).isEqualTo(30);
+        assertThat(Duration.between(askedAt.toInstant(), timer.getDuedate().toInstant())
+                        .toDays())
+                .isEqualTo(30);
 
         execute(timer);
 
@@ -335,11 +384,14 @@ class FullOnlineProcessTests {
     void supplementWaitIsConfigurable() {
         ProcessInstance pi = start(aCase().with(SUPPLEMENT_WAIT, "P10D"));
         Date askedAt = ClockUtil.getCurrentTime();
-        complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT",
-                CaseVariables.MISSING_MATERIALS, "户口簿"));
+        complete(
+                task(pi),
+                withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "户口簿"));
 
         Job timer = job(BOUNDARY_SUPPLEMENT_EXPIRED, pi);
-        assertThat(Duration.between(askedAt.toInstant(), timer.getDuedate().toInstant()).toDays()).isEqualTo(10);
+        assertThat(Duration.between(askedAt.toInstant(), timer.getDuedate().toInstant())
+                        .toDays())
+                .isEqualTo(10);
     }
 
     // ------------------------------------------------------------------------------------------- decision
@@ -360,7 +412,8 @@ class FullOnlineProcessTests {
     }
 
     @Test
-    @DisplayName("R9/R26: approved with an e-licence — acceptance, review, decision (two approval levels), licence issued online")
+    @DisplayName(
+            "R9/R26: approved with an e-licence — acceptance, review, decision (two approval levels), licence issued online")
     void approvedWithELicence() throws Exception {
         ProcessInstance pi = startAndAccept(aCase());
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "符合条件"));
@@ -373,8 +426,12 @@ class FullOnlineProcessTests {
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
         assertThat(historicVariable(pi, CaseVariables.LICENCE_IDENTIFIER)).isEqualTo(LICENCE);
         verify(issueLicense, times(1)).execute(any());
-        assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
-                .orderByHistoricActivityInstanceStartTime().asc().list())
+        assertThat(historyService()
+                        .createHistoricTaskInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .orderByHistoricActivityInstanceStartTime()
+                        .asc()
+                        .list())
                 .extracting(HistoricTaskInstance::getTaskDefinitionKey)
                 .containsExactly(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION);
         assertThat(historicVariable(pi, CaseClock.ON_TIME)).isEqualTo(true);
@@ -408,8 +465,7 @@ class FullOnlineProcessTests {
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "符合条件"));
         complete(task(pi), withVariables(CaseVariables.DECISION, "APPROVED"));
 
-        assertThat(pi).isEnded().hasPassed(END_APPROVED)
-                .hasNotPassed(TASK_ISSUE_LICENSE, SUBPROCESS_COURIER_DELIVERY);
+        assertThat(pi).isEnded().hasPassed(END_APPROVED).hasNotPassed(TASK_ISSUE_LICENSE, SUBPROCESS_COURIER_DELIVERY);
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
     }
 
@@ -424,7 +480,9 @@ class FullOnlineProcessTests {
         execute(job(pi));
 
         assertThat(pi).isWaitingAt(TASK_AWAIT_DELIVERY);
-        assertThat(delegateInputs).containsEntry(COURIER_PURPOSE, "RESULT").containsEntry(COURIER_RECIPIENT, "APPLICANT");
+        assertThat(delegateInputs)
+                .containsEntry(COURIER_PURPOSE, "RESULT")
+                .containsEntry(COURIER_RECIPIENT, "APPLICANT");
         assertThat(pi).variables().containsEntry(CaseVariables.TRACKING_NUMBER, TRACKING);
 
         deliver();
@@ -435,22 +493,24 @@ class FullOnlineProcessTests {
     }
 
     @Test
-    @DisplayName("R33: a delivery slower than 10 working days gives the department a reminder; delivery still ends the case")
+    @DisplayName(
+            "R33: a delivery slower than 10 working days gives the department a reminder; delivery still ends the case")
     void r33_slowDeliveryRemindsTheDepartment() {
         ProcessInstance pi = approve(aCase().resultType("PAPER_LICENCE").deliveryMethod("COURIER"));
         execute(job(pi));
 
         Job reminder = job(BOUNDARY_DELIVERY_REMINDER, pi);
-        assertThat(reminder.getDuedate()).as("10 working days after the hand-off")
+        assertThat(reminder.getDuedate())
+                .as("10 working days after the hand-off")
                 .isEqualTo(WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
         execute(reminder);
 
         assertThat(pi).isWaitingAt(TASK_AWAIT_DELIVERY, TASK_DELIVERY_REMINDER);
-        Task reminderTask = taskQuery().taskDefinitionKey(TASK_DELIVERY_REMINDER).singleResult();
+        Task reminderTask =
+                taskQuery().taskDefinitionKey(TASK_DELIVERY_REMINDER).singleResult();
         assertThat(reminderTask).hasCandidateGroup(DEPARTMENT_GROUP);
         assertThat(formOf(pi)).isEqualTo("DeliveryReminderForm");
-        assertThatThrownBy(() -> complete(reminderTask, Map.of()))
-                .isInstanceOf(FormFieldValidationException.class);
+        assertThatThrownBy(() -> complete(reminderTask, Map.of())).isInstanceOf(FormFieldValidationException.class);
 
         complete(reminderTask, withVariables(REMINDER_NOTE, "已联系物流平台，明日派送"));
         assertThat(pi).isWaitingAt(TASK_AWAIT_DELIVERY);
@@ -476,7 +536,8 @@ class FullOnlineProcessTests {
     }
 
     @Test
-    @DisplayName("R10: a failed hand-off (the courier refuses: no address) is 人工寄送 for the department; after the address is supplemented the retry books and the case ends APPROVED")
+    @DisplayName(
+            "R10: a failed hand-off (the courier refuses: no address) is 人工寄送 for the department; after the address is supplemented the retry books and the case ends APPROVED")
     void r10_refusedHandOffBecomesManualDispatchThenRetry() throws Exception {
         ProcessInstance pi = approve(aCase().resultType("PAPER_LICENCE").deliveryMethod("COURIER"));
         failOnceThenBook(handOffToCourier, "办件没有申请人的送达地址，无法寄送给申请人", TRACKING);
@@ -484,7 +545,9 @@ class FullOnlineProcessTests {
         execute(job(pi));
 
         assertThat(pi).hasPassed(BOUNDARY_HAND_OFF_FAILED).isWaitingAt(TASK_MANUAL_DISPATCH);
-        assertThat(runtimeService().createIncidentQuery().count()).as("no incident: it is someone's work").isZero();
+        assertThat(runtimeService().createIncidentQuery().count())
+                .as("no incident: it is someone's work")
+                .isZero();
         assertThat(task(pi)).hasCandidateGroup(DEPARTMENT_GROUP).hasName("人工寄送");
         assertThat(formOf(pi)).isEqualTo("ManualDispatchForm");
         assertThat(pi).variables().containsEntry(CaseVariables.HAND_OFF_FAILURE, "办件没有申请人的送达地址，无法寄送给申请人");
@@ -503,7 +566,8 @@ class FullOnlineProcessTests {
     }
 
     @Test
-    @DisplayName("R10: after a failed hand-off the department may deliver another way; HANDED_OVER needs a note and ends the case APPROVED")
+    @DisplayName(
+            "R10: after a failed hand-off the department may deliver another way; HANDED_OVER needs a note and ends the case APPROVED")
     void r10_failedHandOffDeliveredAnotherWay() throws Exception {
         ProcessInstance pi = approve(aCase().resultType("PAPER_LICENCE").deliveryMethod("COURIER"));
         failOnceThenBook(handOffToCourier, "统一物流平台多次重试后仍未受理：连接被拒绝", TRACKING);
@@ -511,36 +575,52 @@ class FullOnlineProcessTests {
         assertThat(pi).isWaitingAt(TASK_MANUAL_DISPATCH);
 
         assertThatThrownBy(() -> complete(task(pi), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER")))
-                .as("HANDED_OVER needs dispatchNote").isInstanceOf(FormFieldValidationException.class);
-        complete(task(pi), withVariables(CaseVariables.DISPATCH_OUTCOME, "HANDED_OVER",
-                CaseVariables.DISPATCH_NOTE, "已由部门以 EMS 挂号信寄出，11月25日签收"));
+                .as("HANDED_OVER needs dispatchNote")
+                .isInstanceOf(FormFieldValidationException.class);
+        complete(
+                task(pi),
+                withVariables(
+                        CaseVariables.DISPATCH_OUTCOME,
+                        "HANDED_OVER",
+                        CaseVariables.DISPATCH_NOTE,
+                        "已由部门以 EMS 挂号信寄出，11月25日签收"));
 
-        assertThat(pi).isEnded().hasPassed(END_HANDED_OVER_MANUALLY, END_APPROVED).hasNotPassed(TASK_AWAIT_DELIVERY);
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(END_HANDED_OVER_MANUALLY, END_APPROVED)
+                .hasNotPassed(TASK_AWAIT_DELIVERY);
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
     }
 
     /** The hand-off fails as HandOffToCourierDelegate does (BPMN error with the reason), then books on a retry. */
     static void failOnceThenBook(JavaDelegate handOff, String reason, String trackingNumber) throws Exception {
         doAnswer(call -> {
-            DelegateExecution execution = call.getArgument(0);
-            execution.setVariable(CaseVariables.HAND_OFF_FAILURE, reason);
-            throw new BpmnError(CaseVariables.ERROR_HAND_OFF_FAILED, reason);
-        }).doAnswer(call -> {
-            call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.TRACKING_NUMBER, trackingNumber);
-            return null;
-        }).when(handOff).execute(any());
+                    DelegateExecution execution = call.getArgument(0);
+                    execution.setVariable(CaseVariables.HAND_OFF_FAILURE, reason);
+                    throw new BpmnError(CaseVariables.ERROR_HAND_OFF_FAILED, reason);
+                })
+                .doAnswer(call -> {
+                    call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.TRACKING_NUMBER, trackingNumber);
+                    return null;
+                })
+                .when(handOff)
+                .execute(any());
     }
 
     // ------------------------------------------------------------------------------------------- 告知承诺
 
     @Test
-    @DisplayName("R29: on a commitment the case is approved at acceptance, the licence issued, and a verification that passes ends APPROVED")
+    @DisplayName(
+            "R29: on a commitment the case is approved at acceptance, the licence issued, and a verification that passes ends APPROVED")
     void r29_commitmentVerifiedEndsApproved() throws Exception {
         ProcessInstance pi = start(aCase().commitment());
         complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
 
         assertThat(pi).hasPassed(EVENT_APPROVED_ON_COMMITMENT).hasNotPassed(TASK_REVIEW, TASK_DECISION);
-        assertThat(pi).variables().containsEntry(CaseVariables.DECISION, "APPROVED").containsEntry(CaseClock.ON_TIME, true);
+        assertThat(pi)
+                .variables()
+                .containsEntry(CaseVariables.DECISION, "APPROVED")
+                .containsEntry(CaseClock.ON_TIME, true);
         execute(job(pi));
         verify(issueLicense).execute(any());
 
@@ -548,7 +628,8 @@ class FullOnlineProcessTests {
         Task verification = task(pi);
         assertThat(verification).hasCandidateGroup(DEPARTMENT_GROUP);
         assertThat(formOf(pi)).isEqualTo("CommitmentVerificationForm");
-        assertThat(verification.getDueDate()).as("20 working days")
+        assertThat(verification.getDueDate())
+                .as("20 working days")
                 .isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 21)));
 
         complete(verification, withVariables(VERIFICATION_RESULT, "PASSED"));
@@ -559,7 +640,8 @@ class FullOnlineProcessTests {
     }
 
     @Test
-    @DisplayName("R29: a false commitment revokes the approval and its licence; outcome stays APPROVED with approvalRevoked")
+    @DisplayName(
+            "R29: a false commitment revokes the approval and its licence; outcome stays APPROVED with approvalRevoked")
     void r29_falseCommitmentRevokesTheLicence() throws Exception {
         ProcessInstance pi = start(aCase().commitment());
         complete(task(pi), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
@@ -601,7 +683,8 @@ class FullOnlineProcessTests {
     }
 
     void deliver() {
-        runtimeService().createMessageCorrelation(MESSAGE_COURIER_DELIVERED)
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_COURIER_DELIVERED)
                 .processInstanceBusinessKey(CASE_NUMBER)
                 .processInstanceVariableEquals(CaseVariables.TRACKING_NUMBER, TRACKING)
                 .correlate();
@@ -609,7 +692,8 @@ class FullOnlineProcessTests {
 
     /** The Camunda Form (camunda:formRef) of the instance's single open task. */
     static String formOf(ProcessInstance pi) {
-        Task task = taskQuery().processInstanceId(pi.getId()).initializeFormKeys().singleResult();
+        Task task =
+                taskQuery().processInstanceId(pi.getId()).initializeFormKeys().singleResult();
         return task.getCamundaFormRef().getKey();
     }
 
@@ -623,8 +707,11 @@ class FullOnlineProcessTests {
     }
 
     static Object historicVariable(ProcessInstance pi, String name) {
-        var variable = historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(pi.getId()).variableName(name).singleResult();
+        var variable = historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(name)
+                .singleResult();
         return variable == null ? null : variable.getValue();
     }
 

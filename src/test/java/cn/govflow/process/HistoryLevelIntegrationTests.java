@@ -43,23 +43,34 @@ class HistoryLevelIntegrationTests {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getHistoryLevel().getName()).isEqualTo(HistoryLevelPlugin.NAME);
-        assertThat(engine.getManagementService().getProperties()).containsEntry("historyLevel",
-                String.valueOf(HistoryLevelPlugin.ID));
+        assertThat(engine.getManagementService().getProperties())
+                .containsEntry("historyLevel", String.valueOf(HistoryLevelPlugin.ID));
     }
 
     @Test
-    @DisplayName("History: variables keep their history row, but no detail row per write; user operations are still logged")
+    @DisplayName(
+            "History: variables keep their history row, but no detail row per write; user operations are still logged")
     void variablesWithoutDetailsOperationLogKept() {
         ProcessInstance instance = start();
         runtime.setVariable(instance.getId(), "reviewOpinion", "first");
         runtime.setVariable(instance.getId(), "reviewOpinion", "second");
 
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("reviewOpinion").singleResult().getValue()).isEqualTo("second");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(CaseVariables.CASE_NUMBER).count()).isEqualTo(1);
-        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
-                .count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName("reviewOpinion")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("second");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName(CaseVariables.CASE_NUMBER)
+                        .count())
+                .isEqualTo(1);
+        assertThat(history.createHistoricDetailQuery()
+                        .processInstanceId(instance.getId())
+                        .variableUpdates()
+                        .count())
+                .isZero();
 
         identity.setAuthentication("admin", List.of("camunda-admin"));
         try {
@@ -67,8 +78,12 @@ class HistoryLevelIntegrationTests {
         } finally {
             identity.clearAuthentication();
         }
-        assertThat(history.createUserOperationLogQuery().processInstanceId(instance.getId()).userId("admin")
-                .operationType("SetVariable").count()).isEqualTo(1);
+        assertThat(history.createUserOperationLogQuery()
+                        .processInstanceId(instance.getId())
+                        .userId("admin")
+                        .operationType("SetVariable")
+                        .count())
+                .isEqualTo(1);
         runtime.deleteProcessInstance(instance.getId(), "test over");
     }
 
@@ -78,18 +93,24 @@ class HistoryLevelIntegrationTests {
         ProcessInstance instance = start();
 
         HistoricProcessInstance started = history.createHistoricProcessInstanceQuery()
-                .processInstanceId(instance.getId()).singleResult();
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(started.getRemovalTime()).isNotNull();
-        assertThat(ChronoUnit.DAYS.between(started.getStartTime().toInstant(), started.getRemovalTime().toInstant()))
+        assertThat(ChronoUnit.DAYS.between(
+                        started.getStartTime().toInstant(),
+                        started.getRemovalTime().toInstant()))
                 .isEqualTo(365);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
-                .isNotEmpty().allSatisfy(a -> assertThat(a.getRemovalTime()).isEqualTo(started.getRemovalTime()));
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.getRemovalTime()).isEqualTo(started.getRemovalTime()));
         runtime.deleteProcessInstance(instance.getId(), "test over");
     }
 
     private ProcessInstance start() {
         String caseNumber = "HISTORY-" + UUID.randomUUID();
-        return runtime.startProcessInstanceByKey(FullOnlineCases.PROCESS_KEY, caseNumber,
-                FullOnlineCases.variables(caseNumber));
+        return runtime.startProcessInstanceByKey(
+                FullOnlineCases.PROCESS_KEY, caseNumber, FullOnlineCases.variables(caseNumber));
     }
 }

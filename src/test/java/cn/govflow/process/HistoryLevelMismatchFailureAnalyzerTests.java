@@ -18,19 +18,23 @@ class HistoryLevelMismatchFailureAnalyzerTests {
                 + "FullWithoutVariableDetails(name=full-without-variable-details, id=31) and database says "
                 + "HistoryLevelFull(name=full, id=3)");
 
-        FailureAnalysis analysis = analyzer.analyze(new IllegalStateException("context failed",
-                new RuntimeException("bean creation", engine)));
+        FailureAnalysis analysis = analyzer.analyze(
+                new IllegalStateException("context failed", new RuntimeException("bean creation", engine)));
 
         assertThat(analysis).isNotNull();
         assertThat(analysis.getDescription()).contains("name=full, id=3").contains("another Camunda history level");
-        assertThat(analysis.getAction()).contains("CAMUNDA_BPM_HISTORYLEVEL=full").contains("./data/");
+        assertThat(analysis.getAction())
+                .contains("CAMUNDA_BPM_HISTORYLEVEL=full")
+                .contains("./data/");
         assertThat(analysis.getCause()).isSameAs(engine);
     }
 
     @Test
     @DisplayName("Any other engine failure is left to the other analyzers")
     void ignoresOtherFailures() {
-        assertThat(analyzer.analyze(new ProcessEngineException("ENGINE-03017 Could not find table"))).isNull();
-        assertThat(analyzer.analyze(new IllegalStateException("historyLevel mismatch"))).isNull();
+        assertThat(analyzer.analyze(new ProcessEngineException("ENGINE-03017 Could not find table")))
+                .isNull();
+        assertThat(analyzer.analyze(new IllegalStateException("historyLevel mismatch")))
+                .isNull();
     }
 }

@@ -45,7 +45,8 @@ final class ModelGuard {
             if (expression != null) {
                 Matcher matcher = BEAN.matcher(expression);
                 if (matcher.matches() && !beanNames.contains(matcher.group(1))) {
-                    problems.add(file + ": " + element.getId() + ": delegateExpression " + expression + " names no bean");
+                    problems.add(
+                            file + ": " + element.getId() + ": delegateExpression " + expression + " names no bean");
                 }
             }
         }
@@ -55,7 +56,8 @@ final class ModelGuard {
             if (formRef != null && !formIds.contains(formRef)) {
                 problems.add(file + ": " + task.getId() + ": formRef " + formRef + " names no form in forms/");
             }
-            if (task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()) {
+            if (task.getCamundaCandidateGroups() == null
+                    || task.getCamundaCandidateGroups().isBlank()) {
                 problems.add(file + ": " + task.getId() + ": no candidate group");
             }
         }

@@ -39,10 +39,13 @@ class ModelGuardIntegrationTests {
     @DisplayName("every model and every form is deployed together, in one deployment")
     void modelsAndFormsAreDeployedTogether() throws Exception {
         List<String> expected = new ArrayList<>();
-        ModelGuard.files(Path.of("processes"), ".bpmn").forEach(p -> expected.add(p.getFileName().toString()));
-        ModelGuard.files(Path.of("forms"), ".form").forEach(p -> expected.add(p.getFileName().toString()));
+        ModelGuard.files(Path.of("processes"), ".bpmn")
+                .forEach(p -> expected.add(p.getFileName().toString()));
+        ModelGuard.files(Path.of("forms"), ".form")
+                .forEach(p -> expected.add(p.getFileName().toString()));
         var definitions = repository.createProcessDefinitionQuery().latestVersion().list().stream()
-                .filter(d -> expected.contains(d.getResourceName().substring(d.getResourceName().lastIndexOf('/') + 1)))
+                .filter(d -> expected.contains(
+                        d.getResourceName().substring(d.getResourceName().lastIndexOf('/') + 1)))
                 .toList();
         Set<String> deploymentIds = new java.util.HashSet<>();
         definitions.forEach(d -> deploymentIds.add(d.getDeploymentId()));
@@ -51,7 +54,9 @@ class ModelGuardIntegrationTests {
             return;
         }
         assertThat(deploymentIds).hasSize(1);
-        List<String> deployed = repository.getDeploymentResources(deploymentIds.iterator().next()).stream()
+        List<String> deployed = repository
+                .getDeploymentResources(deploymentIds.iterator().next())
+                .stream()
                 .map(Resource::getName)
                 .map(name -> name.substring(name.lastIndexOf('/') + 1))
                 .toList();

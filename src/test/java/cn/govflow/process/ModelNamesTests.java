@@ -42,14 +42,17 @@ class ModelNamesTests {
     @DisplayName("R28, R10: every message-name constant is a message of its model, and every message has one")
     void messageNamesMatchTheModel(String resource) throws IOException {
         BpmnModelInstance model = read(resource);
-        Set<String> inModel = model.getModelElementsByType(Message.class).stream().map(Message::getName)
+        Set<String> inModel = model.getModelElementsByType(Message.class).stream()
+                .map(Message::getName)
                 .collect(Collectors.toSet());
         Map<String, String> constants = constants(MODELS.get(resource), "MESSAGE_");
 
         assertThat(inModel).as("messages of %s", resource).containsAll(constants.values());
-        assertThat(constants.values()).as("message constants of %s", MODELS.get(resource).getSimpleName())
+        assertThat(constants.values())
+                .as("message constants of %s", MODELS.get(resource).getSimpleName())
                 .containsAll(inModel);
-        assertThat(inModel).as("the contract's messages in %s", resource)
+        assertThat(inModel)
+                .as("the contract's messages in %s", resource)
                 .containsAll(constants(ContractElements.class, "MESSAGE_").values());
     }
 
@@ -59,8 +62,9 @@ class ModelNamesTests {
     void elementIdsExistInTheModel(String resource) throws IOException {
         BpmnModelInstance model = read(resource);
         Map<String, String> ids = new LinkedHashMap<>();
-        for (String prefix : new String[] {"TASK_", "END_", "START", "GATEWAY_", "BOUNDARY_", "TIMER_", "EVENT_",
-                "SUBPROCESS_", "PROCESS_ID"}) {
+        for (String prefix : new String[] {
+            "TASK_", "END_", "START", "GATEWAY_", "BOUNDARY_", "TIMER_", "EVENT_", "SUBPROCESS_", "PROCESS_ID"
+        }) {
             ids.putAll(constants(MODELS.get(resource), prefix));
         }
         assertThat(ids).isNotEmpty();
@@ -70,8 +74,7 @@ class ModelNamesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TASK_WINDOW_RECEIPT", "TASK_ACCEPTANCE", "TASK_REVIEW", "TASK_DECISION",
-            "TASK_DELIVERY"})
+    @ValueSource(strings = {"TASK_WINDOW_RECEIPT", "TASK_ACCEPTANCE", "TASK_REVIEW", "TASK_DECISION", "TASK_DELIVERY"})
     @DisplayName("every task of the contract is a task of at least one model")
     void contractTasksExist(String name) throws Exception {
         String id = (String) ContractElements.class.getField(name).get(null);
@@ -85,7 +88,8 @@ class ModelNamesTests {
     private static Map<String, String> constants(Class<?> type, String prefix) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Field field : type.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class
                     && field.getName().startsWith(prefix)) {
                 try {
                     values.put(field.getName(), (String) field.get(null));

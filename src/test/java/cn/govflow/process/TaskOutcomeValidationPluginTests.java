@@ -49,8 +49,9 @@ class TaskOutcomeValidationPluginTests {
     void refusesSupplementWithoutMissingMaterials() {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("OutcomeProbe");
 
-        assertThatThrownBy(() -> complete(task(instance), withVariables("acceptanceOutcome", "SUPPLEMENT",
-                        "missingMaterials", List.of())))
+        assertThatThrownBy(() -> complete(
+                        task(instance),
+                        withVariables("acceptanceOutcome", "SUPPLEMENT", "missingMaterials", List.of())))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("missingMaterials");
         assertThatThrownBy(() -> complete(task(instance), withVariables("acceptanceOutcome", "NOT_ACCEPTED")))

@@ -43,8 +43,12 @@ class SecurityIntegrationTests {
 
     @BeforeEach
     void twoCasesInTwoDistricts() {
-        repository.createDeployment().name("authorization-probe").enableDuplicateFiltering(true)
-                .addClasspathResource("security/authorization-probe.bpmn").deploy();
+        repository
+                .createDeployment()
+                .name("authorization-probe")
+                .enableDuplicateFiltering(true)
+                .addClasspathResource("security/authorization-probe.bpmn")
+                .deploy();
         yangpuCase = runtime.startProcessInstanceByKey("AuthorizationProbe", Map.of("district", "yangpu"));
         pudongCase = runtime.startProcessInstanceByKey("AuthorizationProbe", Map.of("district", "pudong"));
     }
@@ -65,8 +69,10 @@ class SecurityIntegrationTests {
     @DisplayName("a wrong password is 401")
     void wrongPasswordIsRejected() {
         // A user of its own: Camunda delays the next login of a user after a failed one (brute-force protection).
-        assertThat(rest.withBasicAuth("window-jinshan", "wrong").getForEntity("/engine-rest/task", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("window-jinshan", "wrong")
+                        .getForEntity("/engine-rest/task", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -82,10 +88,10 @@ class SecurityIntegrationTests {
     @Test
     @DisplayName("a window clerk reads the case of their own task (Tasklist's columns), not another district's")
     void windowClerkReadsOwnCasesVariablesOnly() {
-        ResponseEntity<JsonNode> own = rest.withBasicAuth("window-yangpu", "demo").getForEntity(
-                "/engine-rest/process-instance/" + yangpuCase.getId() + "/variables", JsonNode.class);
-        ResponseEntity<JsonNode> other = rest.withBasicAuth("window-yangpu", "demo").getForEntity(
-                "/engine-rest/process-instance/" + pudongCase.getId() + "/variables", JsonNode.class);
+        ResponseEntity<JsonNode> own = rest.withBasicAuth("window-yangpu", "demo")
+                .getForEntity("/engine-rest/process-instance/" + yangpuCase.getId() + "/variables", JsonNode.class);
+        ResponseEntity<JsonNode> other = rest.withBasicAuth("window-yangpu", "demo")
+                .getForEntity("/engine-rest/process-instance/" + pudongCase.getId() + "/variables", JsonNode.class);
 
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(own.getBody().path("district").path("value").asText()).isEqualTo("yangpu");
@@ -98,11 +104,16 @@ class SecurityIntegrationTests {
         String yangpuTask = taskOf(yangpuCase);
         String pudongTask = taskOf(pudongCase);
 
-        assertThat(post("window-yangpu", "/engine-rest/task/" + pudongTask + "/complete").getStatusCode())
+        assertThat(post("window-yangpu", "/engine-rest/task/" + pudongTask + "/complete")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("window-yangpu", "/engine-rest/task/" + yangpuTask + "/complete").getStatusCode())
+        assertThat(post("window-yangpu", "/engine-rest/task/" + yangpuTask + "/complete")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(yangpuCase.getId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(yangpuCase.getId())
+                        .count())
+                .isZero();
         assertThat(tasks.createTaskQuery().taskId(pudongTask).count()).isOne();
     }
 
@@ -115,28 +126,35 @@ class SecurityIntegrationTests {
 
         assertThat(ids).contains(yangpuCase.getId(), pudongCase.getId());
         assertThat(taskInstanceIds("supervisor")).contains(yangpuCase.getId(), pudongCase.getId());
-        assertThat(post("supervisor", "/engine-rest/task/" + taskOf(yangpuCase) + "/complete").getStatusCode())
+        assertThat(post("supervisor", "/engine-rest/task/" + taskOf(yangpuCase) + "/complete")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(tasks.createTaskQuery().processInstanceId(yangpuCase.getId()).count()).isOne();
+        assertThat(tasks.createTaskQuery().processInstanceId(yangpuCase.getId()).count())
+                .isOne();
     }
 
     @Test
     @DisplayName("the portal cannot read tasks or instances")
     void portalReadsNoTasks() {
         assertThat(taskInstanceIds("portal")).isEmpty();
-        ResponseEntity<JsonNode> instances = rest.withBasicAuth("portal", "demo")
-                .getForEntity("/engine-rest/process-instance", JsonNode.class);
+        ResponseEntity<JsonNode> instances =
+                rest.withBasicAuth("portal", "demo").getForEntity("/engine-rest/process-instance", JsonNode.class);
         assertThat(instances.getBody()).isEmpty();
     }
 
     @Test
     @DisplayName("health is open; other actuator endpoints need the admin group")
     void actuatorNeedsAdmin() {
-        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rest.withBasicAuth("window-yangpu", "demo").getForEntity("/actuator/metrics", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/actuator/metrics", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth("window-yangpu", "demo")
+                        .getForEntity("/actuator/metrics", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("admin", "admin")
+                        .getForEntity("/actuator/metrics", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -155,13 +173,16 @@ class SecurityIntegrationTests {
     }
 
     private String taskOf(ProcessInstance instance) {
-        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        return tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getId();
     }
 
     private ResponseEntity<String> post(String user, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>("{}", headers),
-                String.class);
+        return rest.withBasicAuth(user, "demo")
+                .exchange(path, HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
     }
 }

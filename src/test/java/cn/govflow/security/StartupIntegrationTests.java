@@ -15,12 +15,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 class StartupIntegrationTests {
 
     private static final String[] H2 = {
-        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:govflow-startup-${random.uuid};DB_CLOSE_DELAY=-1",
-        "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.webapp.enabled=false",
+        "--server.port=0",
+        "--spring.datasource.url=jdbc:h2:mem:govflow-startup-${random.uuid};DB_CLOSE_DELAY=-1",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--camunda.bpm.webapp.enabled=false",
         // Its own engine name: the engine registry is static, and the cached test context's REST API uses "default".
         "--camunda.bpm.process-engine-name=startupProbe",
         // A licence signing key, which production start-up requires (cn.govflow.license), generated in a temp folder.
-        "--govflow.license.keystore.password=startup-probe", "--govflow.license.keystore.generate-if-missing=true",
+        "--govflow.license.keystore.password=startup-probe",
+        "--govflow.license.keystore.generate-if-missing=true",
         "--govflow.license.keystore.path=" + System.getProperty("java.io.tmpdir") + "/govflow-startup-"
                 + java.util.UUID.randomUUID() + "/licence-signing.p12"
     };
@@ -28,9 +31,12 @@ class StartupIntegrationTests {
     @Test
     @DisplayName("without the demo profile, a missing GOVFLOW_ADMIN_PASSWORD stops start-up with a clear message")
     void missingAdminPasswordStopsStartUp() {
-        assumeThat(System.getenv("GOVFLOW_ADMIN_PASSWORD")).as("GOVFLOW_ADMIN_PASSWORD set in this shell").isNull();
+        assumeThat(System.getenv("GOVFLOW_ADMIN_PASSWORD"))
+                .as("GOVFLOW_ADMIN_PASSWORD set in this shell")
+                .isNull();
 
-        assertThatThrownBy(() -> new SpringApplicationBuilder(GovflowApplication.class).profiles("production")
+        assertThatThrownBy(() -> new SpringApplicationBuilder(GovflowApplication.class)
+                        .profiles("production")
                         .run(H2))
                 .hasStackTraceContaining("GOVFLOW_ADMIN_PASSWORD is not set");
     }
@@ -43,9 +49,11 @@ class StartupIntegrationTests {
                 .run(concat(H2, "--govflow.security.admin-password=s3cret-from-env"))) {
             IdentityService identity = context.getBean(IdentityService.class);
 
-            assertThat(identity.createUserQuery().userId("window-yangpu").count()).isZero();
+            assertThat(identity.createUserQuery().userId("window-yangpu").count())
+                    .isZero();
             assertThat(identity.checkPassword("admin", "s3cret-from-env")).isTrue();
-            assertThat(identity.createGroupQuery().groupId("window-yangpu").count()).isOne();
+            assertThat(identity.createGroupQuery().groupId("window-yangpu").count())
+                    .isOne();
         }
     }
 

@@ -37,7 +37,9 @@ class TasklistRoleIntegrationTests {
     @DisplayName("clerks and reviewers may not start a process over /engine-rest")
     void startingAProcessIsRefused(String user) {
         long before = countInstances();
-        ResponseEntity<String> response = post(user, "/engine-rest/process-definition/key/FullOnlineProcess/start",
+        ResponseEntity<String> response = post(
+                user,
+                "/engine-rest/process-definition/key/FullOnlineProcess/start",
                 "{\"businessKey\": \"SH-20260101-YP-999999\"}");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -50,8 +52,8 @@ class TasklistRoleIntegrationTests {
     @DisplayName("clerks and reviewers may not create a stand-alone task over /engine-rest")
     void creatingATaskIsRefused(String user) {
         long before = tasks.createTaskQuery().count();
-        ResponseEntity<String> response = post(user, "/engine-rest/task/create",
-                "{\"name\": \"自建待办\", \"assignee\": \"" + user + "\"}");
+        ResponseEntity<String> response =
+                post(user, "/engine-rest/task/create", "{\"name\": \"自建待办\", \"assignee\": \"" + user + "\"}");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(response.getBody()).contains("CREATE");
@@ -83,7 +85,7 @@ class TasklistRoleIntegrationTests {
     private ResponseEntity<String> post(String user, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
-                String.class);
+        return rest.withBasicAuth(user, "demo")
+                .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 }

@@ -43,7 +43,8 @@ class SpotCheckDrawTests {
         assertThat(drawn).isTrue();
         verify(execution).setVariable(DelegatedImplementationElements.SPOT_CHECK_DRAWN, true);
         assertThat(cases).containsExactly("DI-7");
-        assertThat(new SpotCheckDraw(0.0, new Random(1), (c, d) -> {}).draw(execution)).isFalse();
+        assertThat(new SpotCheckDraw(0.0, new Random(1), (c, d) -> {}).draw(execution))
+                .isFalse();
     }
 
     @Test

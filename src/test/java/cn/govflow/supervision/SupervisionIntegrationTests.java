@@ -75,18 +75,20 @@ class SupervisionIntegrationTests {
     @Test
     @DisplayName("R4: a violation suspends the item in that district only, until camunda-admin lifts it")
     void r4_violationSuspendsUntilAnAdminLiftsIt() throws Exception {
-        suspend.execute(execution("DI-SUP-0003", Map.of("itemCode", "2022-DI-016", "district", "xuhui",
-                "reason", "未按审批条件审批")));
-        suspend.execute(execution("DI-SUP-0003", Map.of("itemCode", "2022-DI-016", "district", "xuhui",
-                "reason", "未按审批条件审批")));
+        suspend.execute(
+                execution("DI-SUP-0003", Map.of("itemCode", "2022-DI-016", "district", "xuhui", "reason", "未按审批条件审批")));
+        suspend.execute(
+                execution("DI-SUP-0003", Map.of("itemCode", "2022-DI-016", "district", "xuhui", "reason", "未按审批条件审批")));
 
         assertThat(suspensions.isSuspended("2022-DI-016", "xuhui")).isTrue();
         assertThat(suspensions.isSuspended("2022-DI-016", "yangpu")).isFalse();
-        assertThat(suspensions.active()).filteredOn(s -> s.itemCode().equals("2022-DI-016")).singleElement()
+        assertThat(suspensions.active())
+                .filteredOn(s -> s.itemCode().equals("2022-DI-016"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.reason()).contains("DI-SUP-0003").contains("未按审批条件审批"));
 
-        ResponseEntity<JsonNode> list = rest.withBasicAuth("supervisor", "demo")
-                .getForEntity("/api/supervision/suspensions", JsonNode.class);
+        ResponseEntity<JsonNode> list =
+                rest.withBasicAuth("supervisor", "demo").getForEntity("/api/supervision/suspensions", JsonNode.class);
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(list.getBody().toString()).contains("2022-DI-016");
 
@@ -95,7 +97,8 @@ class SupervisionIntegrationTests {
         assertThat(bySupervisor.getBody().path("rule").asText()).isEqualTo("R4");
         assertThat(suspensions.isSuspended("2022-DI-016", "xuhui")).isTrue();
 
-        assertThat(lift("admin", "admin", "2022-DI-016", "xuhui").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(lift("admin", "admin", "2022-DI-016", "xuhui").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(suspensions.isSuspended("2022-DI-016", "xuhui")).isFalse();
 
         ResponseEntity<JsonNode> again = lift("admin", "admin", "2022-DI-016", "xuhui");
@@ -104,10 +107,11 @@ class SupervisionIntegrationTests {
     }
 
     @Test
-    @DisplayName("R4: while 2022-DI-007 is suspended in pudong, intake refuses it there with 422; after lifting it accepts")
+    @DisplayName(
+            "R4: while 2022-DI-007 is suspended in pudong, intake refuses it there with 422; after lifting it accepts")
     void r4_intakeRefusesASuspendedDistrict() throws Exception {
-        suspend.execute(execution("DI-SUP-0004", Map.of("itemCode", "2022-DI-007", "district", "pudong",
-                "reason", "未核验场地安全条件即批准")));
+        suspend.execute(execution(
+                "DI-SUP-0004", Map.of("itemCode", "2022-DI-007", "district", "pudong", "reason", "未核验场地安全条件即批准")));
 
         ResponseEntity<JsonNode> refused = apply("pudong");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -115,7 +119,8 @@ class SupervisionIntegrationTests {
         assertThat(refused.getBody().path("field").asText()).isEqualTo("district");
         assertThat(refused.getBody().path("detail").asText()).isEqualTo("该事项在本区的下放审批权限已暂停");
 
-        assertThat(lift("admin", "admin", "2022-DI-007", "pudong").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(lift("admin", "admin", "2022-DI-007", "pudong").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(apply("pudong").getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
@@ -123,28 +128,50 @@ class SupervisionIntegrationTests {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode request = json.createObjectNode();
         request.put("itemCode", "2022-DI-007").put("channel", "WINDOW").put("district", district);
-        request.set("applicant", json.createObjectNode().put("type", "ENTERPRISE").put("name", "上海某会展有限公司")
-                .put("idType", "USCC").put("idNumber", "91350100M000100Y43"));
+        request.set(
+                "applicant",
+                json.createObjectNode()
+                        .put("type", "ENTERPRISE")
+                        .put("name", "上海某会展有限公司")
+                        .put("idType", "USCC")
+                        .put("idNumber", "91350100M000100Y43"));
         request.put("situation", "standard");
-        request.set("materials", json.createArrayNode()
-                .add(json.createObjectNode().put("code", "application-form").put("source", "UPLOAD"))
-                .add(json.createObjectNode().put("code", "security-plan").put("source", "PAPER"))
-                .add(json.createObjectNode().put("code", "venue-consent").put("source", "UPLOAD")));
+        request.set(
+                "materials",
+                json.createArrayNode()
+                        .add(json.createObjectNode()
+                                .put("code", "application-form")
+                                .put("source", "UPLOAD"))
+                        .add(json.createObjectNode()
+                                .put("code", "security-plan")
+                                .put("source", "PAPER"))
+                        .add(json.createObjectNode()
+                                .put("code", "venue-consent")
+                                .put("source", "UPLOAD")));
         request.set("delivery", json.createObjectNode().put("method", "WINDOW_PICKUP"));
         request.put("commitment", false);
-        return rest.withBasicAuth("window-" + district, "demo").postForEntity("/api/applications", request, JsonNode.class);
+        return rest.withBasicAuth("window-" + district, "demo")
+                .postForEntity("/api/applications", request, JsonNode.class);
     }
 
     @Test
     @DisplayName("a window clerk may not read the suspensions")
     void windowClerkCannotReadSuspensions() {
-        assertThat(rest.withBasicAuth("window-xuhui", "demo").getForEntity("/api/supervision/suspensions", JsonNode.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("window-xuhui", "demo")
+                        .getForEntity("/api/supervision/suspensions", JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private ResponseEntity<JsonNode> lift(String user, String password, String itemCode, String district) {
-        return rest.withBasicAuth(user, password).exchange("/api/supervision/suspensions/{item}/{district}",
-                HttpMethod.DELETE, null, JsonNode.class, itemCode, district);
+        return rest.withBasicAuth(user, password)
+                .exchange(
+                        "/api/supervision/suspensions/{item}/{district}",
+                        HttpMethod.DELETE,
+                        null,
+                        JsonNode.class,
+                        itemCode,
+                        district);
     }
 
     private static DelegateExecution execution(String caseNumber, Map<String, Object> more) {

@@ -23,12 +23,27 @@ public final class FullOnlineCases {
 
     /** The start variables the model needs; the first task is 受理 (Task_Acceptance). */
     public static Map<String, Object> variables(String caseNumber) {
-        Map<String, Object> v = new HashMap<>(Map.of(CaseVariables.CASE_NUMBER, caseNumber,
-                CaseVariables.ITEM_CODE, "2022-FO-004",
-                CaseVariables.MODE, "FULL_ONLINE", CaseVariables.DEPARTMENT, "public-security",
-                CaseVariables.DISTRICT, "yangpu", CaseVariables.CHANNEL, "ONLINE",
-                CaseVariables.RESULT_TYPE, "E_LICENCE", CaseVariables.PROMISED_DAYS, 5,
-                CaseVariables.RECEIPT_IS_ACCEPTANCE, false, CaseVariables.ON_THE_SPOT, false));
+        Map<String, Object> v = new HashMap<>(Map.of(
+                CaseVariables.CASE_NUMBER,
+                caseNumber,
+                CaseVariables.ITEM_CODE,
+                "2022-FO-004",
+                CaseVariables.MODE,
+                "FULL_ONLINE",
+                CaseVariables.DEPARTMENT,
+                "public-security",
+                CaseVariables.DISTRICT,
+                "yangpu",
+                CaseVariables.CHANNEL,
+                "ONLINE",
+                CaseVariables.RESULT_TYPE,
+                "E_LICENCE",
+                CaseVariables.PROMISED_DAYS,
+                5,
+                CaseVariables.RECEIPT_IS_ACCEPTANCE,
+                false,
+                CaseVariables.ON_THE_SPOT,
+                false));
         v.put(CaseVariables.COMMITMENT, false);
         v.put(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE");
         return v;
@@ -37,22 +52,30 @@ public final class FullOnlineCases {
     /** 2022-FO-004 核发《养犬登记证》（补证）, situation 登记证遗失, online, e-licence, as the portal sends it. */
     public static Map<String, Object> application() {
         return Map.of(
-                "itemCode", "2022-FO-004",
-                "channel", "ONLINE",
-                "district", "yangpu",
-                "applicant", Map.of("type", "PERSON", "name", "张三", "idType", "RESIDENT_ID",
-                        "idNumber", "310110199001011230"),
-                "situation", "lost",
-                "materials", List.of(Map.of("code", "licence-loss-statement", "source", "UPLOAD"),
+                "itemCode",
+                "2022-FO-004",
+                "channel",
+                "ONLINE",
+                "district",
+                "yangpu",
+                "applicant",
+                Map.of("type", "PERSON", "name", "张三", "idType", "RESIDENT_ID", "idNumber", "310110199001011230"),
+                "situation",
+                "lost",
+                "materials",
+                List.of(
+                        Map.of("code", "licence-loss-statement", "source", "UPLOAD"),
                         Map.of("code", "dog-photo", "source", "UPLOAD")),
-                "delivery", Map.of("method", "E_LICENCE"),
-                "commitment", false);
+                "delivery",
+                Map.of("method", "E_LICENCE"),
+                "commitment",
+                false);
     }
 
     /** The portal applies over {@code POST /api/applications}; the case number of the new case. */
     public static String applyOverApi(TestRestTemplate rest) {
-        ResponseEntity<JsonNode> applied = rest.withBasicAuth("portal", "demo")
-                .postForEntity("/api/applications", application(), JsonNode.class);
+        ResponseEntity<JsonNode> applied =
+                rest.withBasicAuth("portal", "demo").postForEntity("/api/applications", application(), JsonNode.class);
         assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return applied.getBody().path("caseNumber").asText();
     }
@@ -66,9 +89,14 @@ public final class FullOnlineCases {
         complete(caseNumber, "Task_Review", Map.of("reviewOpinion", "材料齐全，符合补证条件"), tasks);
         complete(caseNumber, "Task_Decision", Map.of("decision", "APPROVED"), tasks);
         long deadline = System.currentTimeMillis() + 30_000;
-        while (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).finished()
-                .count() == 0) {
-            assertThat(System.currentTimeMillis()).as("case %s ends", caseNumber).isLessThan(deadline);
+        while (history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseNumber)
+                        .finished()
+                        .count()
+                == 0) {
+            assertThat(System.currentTimeMillis())
+                    .as("case %s ends", caseNumber)
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -78,9 +106,11 @@ public final class FullOnlineCases {
         }
     }
 
-    private static void complete(String caseNumber, String taskDefinitionKey, Map<String, Object> variables,
-            TaskService tasks) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskDefinitionKey)
+    private static void complete(
+            String caseNumber, String taskDefinitionKey, Map<String, Object> variables, TaskService tasks) {
+        Task task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey(taskDefinitionKey)
                 .singleResult();
         assertThat(task).as("%s of %s", taskDefinitionKey, caseNumber).isNotNull();
         tasks.complete(task.getId(), variables);

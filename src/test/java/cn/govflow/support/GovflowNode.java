@@ -36,7 +36,8 @@ public final class GovflowNode {
 
     public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public final String name;
     public final int port;
@@ -55,20 +56,25 @@ public final class GovflowNode {
      * {@code <name>.log} in it, with {@code arguments} after {@code --server.port} and {@code environment} added to
      * this JVM's.
      */
-    public static GovflowNode start(String name, Path directory, List<String> arguments,
-            Map<String, String> environment) throws IOException {
+    public static GovflowNode start(
+            String name, Path directory, List<String> arguments, Map<String, String> environment) throws IOException {
         int port = freePort();
         Files.createDirectories(directory);
         Path log = directory.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", applicationClasspath(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                applicationClasspath(),
                 "cn.govflow.GovflowApplication",
                 "--server.port=" + port));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().remove("GOVFLOW_ADMIN_PASSWORD");
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -89,15 +95,23 @@ public final class GovflowNode {
 
     /** Waits for {@code /actuator/health/readiness} to answer UP; fails at once when the node exits. */
     public void awaitReady() {
-        await("node " + name + " ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions().until(() -> {
+        await("node " + name + " ready")
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> {
                     if (!process.isAlive()) {
                         fail("node " + name + " exited with " + process.exitValue() + ":\n" + logTail());
                     }
                     Answer readiness = get(null, null, "/actuator/health/readiness");
-                    return readiness.status() == 200 && "UP".equals(readiness.body().path("status").asText());
+                    return readiness.status() == 200
+                            && "UP".equals(readiness.body().path("status").asText());
                 });
-        assertThat(get(null, null, "/actuator/health/liveness").body().path("status").asText()).isEqualTo("UP");
+        assertThat(get(null, null, "/actuator/health/liveness")
+                        .body()
+                        .path("status")
+                        .asText())
+                .isEqualTo("UP");
     }
 
     /** kill -9: the JVM gets no chance to finish anything. */
@@ -140,9 +154,13 @@ public final class GovflowNode {
     // ---- the engine REST API as the tests use it ----
 
     public String startCase(String processKey, String businessKey, Map<String, String> variables) {
-        Map<String, Object> typed = variables.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> Map.of("value", entry.getValue(), "type", "String")));
-        Answer started = post("admin", "admin", "/engine-rest/process-definition/key/" + processKey + "/start",
+        Map<String, Object> typed = variables.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> Map.of("value", entry.getValue(), "type", "String")));
+        Answer started = post(
+                "admin",
+                "admin",
+                "/engine-rest/process-definition/key/" + processKey + "/start",
                 Map.of("businessKey", businessKey, "variables", typed));
         assertThat(started.status()).as("start on node %s: %s", name, started).isEqualTo(200);
         return started.body().path("id").asText();
@@ -151,13 +169,16 @@ public final class GovflowNode {
     public String onlyTaskOf(String user, String caseId) {
         Answer tasks = get(user, "demo", "/engine-rest/task?processInstanceId=" + caseId);
         assertThat(tasks.status()).isEqualTo(200);
-        assertThat(tasks.body()).as("tasks of %s for %s on node %s", caseId, user, name).hasSize(1);
+        assertThat(tasks.body())
+                .as("tasks of %s for %s on node %s", caseId, user, name)
+                .hasSize(1);
         return tasks.body().get(0).path("id").asText();
     }
 
     public boolean caseEnded(String caseId) {
         Answer historic = get("admin", "admin", "/engine-rest/history/process-instance/" + caseId);
-        return historic.status() == 200 && "COMPLETED".equals(historic.body().path("state").asText());
+        return historic.status() == 200
+                && "COMPLETED".equals(historic.body().path("state").asText());
     }
 
     public int finishedActivityCount(String caseId, String activityId) {
@@ -188,13 +209,14 @@ public final class GovflowNode {
         parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = request(user, password, "/engine-rest/deployment/create")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
+                .build();
         return send(request);
     }
 
     private static byte[] field(String boundary, String name, String value) {
-        return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-                + "\r\n").getBytes(StandardCharsets.UTF_8);
+        return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     // ---- HTTP ----
@@ -214,22 +236,29 @@ public final class GovflowNode {
             HttpRequest.Builder builder = request(user, password, path).header("Content-Type", "application/json");
             headers.forEach(builder::header);
             return send(builder.POST(HttpRequest.BodyPublishers.ofString(
-                    body instanceof String text ? text : JSON.writeValueAsString(body))).build());
+                            body instanceof String text ? text : JSON.writeValueAsString(body)))
+                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public Answer put(String user, String password, String path) {
-        return send(request(user, password, path).PUT(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(user, password, path)
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     private HttpRequest.Builder request(String user, String password, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json, application/problem+json");
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json, application/problem+json");
         if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }
@@ -238,8 +267,11 @@ public final class GovflowNode {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body() == null || response.body().isBlank()
-                    ? JSON.missingNode() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), body,
+                    ? JSON.missingNode()
+                    : JSON.readTree(response.body());
+            return new Answer(
+                    response.statusCode(),
+                    body,
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

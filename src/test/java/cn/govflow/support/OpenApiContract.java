@@ -1,7 +1,6 @@
 package cn.govflow.support;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -47,8 +46,8 @@ public class OpenApiContract {
     static final String API_DOCS = "/v3/api-docs";
 
     /** Findings a 4xx answer may have: a path or method the contract does not offer was refused (404, 405). */
-    static final Set<String> REFUSED_REQUEST_KEYS = Set.of("validation.request.path.missing",
-            "validation.request.operation.notAllowed");
+    static final Set<String> REFUSED_REQUEST_KEYS =
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
     /** A client's Accept header cannot be wrong for an answer without a body (204). */
     static final String ACCEPT_NOT_ALLOWED = "validation.request.accept.notAllowed";
@@ -63,7 +62,8 @@ public class OpenApiContract {
     /** Validates one exchange; throws {@link AssertionError} naming every mismatch. */
     public static void check(OpenApiInteractionValidator validator, SimpleRequest request, SimpleResponse response) {
         boolean success = response.getStatus() < 400;
-        ValidationReport report = success ? validator.validate(request, response)
+        ValidationReport report = success
+                ? validator.validate(request, response)
                 : validator.validateResponse(request.getPath(), request.getMethod(), response);
         List<ValidationReport.Message> errors = report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
@@ -72,7 +72,8 @@ public class OpenApiContract {
                 .toList();
         if (!errors.isEmpty()) {
             throw new AssertionError("OpenAPI contract broken by " + request.getMethod() + " " + request.getPath()
-                    + " → " + response.getStatus() + ":\n" + errors.stream()
+                    + " → " + response.getStatus() + ":\n"
+                    + errors.stream()
                             .map(m -> "  " + m.getKey() + ": " + m.getMessage()
                                     + (m.getAdditionalInfo().isEmpty() ? "" : " " + m.getAdditionalInfo()))
                             .collect(Collectors.joining("\n"))
@@ -83,14 +84,18 @@ public class OpenApiContract {
     /** The validator of the application at this base URL, built once from its own {@code /v3/api-docs}. */
     static OpenApiInteractionValidator validatorFor(URI anyUri) {
         String base = anyUri.getScheme() + "://" + anyUri.getAuthority();
-        return VALIDATORS.computeIfAbsent(base, url -> OpenApiInteractionValidator
-                .createForInlineApiSpecification(fetch(URI.create(url + API_DOCS))).build());
+        return VALIDATORS.computeIfAbsent(
+                base,
+                url -> OpenApiInteractionValidator.createForInlineApiSpecification(fetch(URI.create(url + API_DOCS)))
+                        .build());
     }
 
     private static String fetch(URI uri) {
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri).GET().build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException(uri + " answered " + answer.statusCode());
             }
@@ -105,8 +110,9 @@ public class OpenApiContract {
 
     static final class Interceptor implements ClientHttpRequestInterceptor {
         @Override
-        public ClientHttpResponse intercept(org.springframework.http.HttpRequest request, byte[] body,
-                ClientHttpRequestExecution execution) throws IOException {
+        public ClientHttpResponse intercept(
+                org.springframework.http.HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+                throws IOException {
             ClientHttpResponse response = execution.execute(request, body);
             URI uri = request.getURI();
             if (uri.getRawPath() == null || !uri.getRawPath().startsWith("/api/")) {
@@ -122,7 +128,8 @@ public class OpenApiContract {
 
         private static SimpleRequest request(org.springframework.http.HttpRequest request, byte[] body) {
             URI uri = request.getURI();
-            SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod().name(), uri.getPath());
+            SimpleRequest.Builder builder =
+                    new SimpleRequest.Builder(request.getMethod().name(), uri.getPath());
             request.getHeaders().forEach(builder::withHeader);
             if (uri.getRawQuery() != null) {
                 for (String pair : uri.getRawQuery().split("&")) {
@@ -138,7 +145,8 @@ public class OpenApiContract {
         }
 
         private static SimpleResponse response(ClientHttpResponse response, byte[] body) throws IOException {
-            SimpleResponse.Builder builder = new SimpleResponse.Builder(response.getStatusCode().value());
+            SimpleResponse.Builder builder =
+                    new SimpleResponse.Builder(response.getStatusCode().value());
             response.getHeaders().forEach(builder::withHeader);
             if (body.length > 0) {
                 builder.withBody(body);

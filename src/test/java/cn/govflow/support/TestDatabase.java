@@ -31,11 +31,16 @@ public final class TestDatabase implements ExecutionCondition {
         System.setProperty("camunda.bpm.job-execution.wait-time-in-millis", "200");
         System.setProperty("camunda.bpm.job-execution.max-wait", "1000");
         // The demo profile generates the licence signing key at first start: in a temporary folder, not ./data/.
-        System.setProperty("govflow.license.keystore.path", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-                "govflow-it-" + java.util.UUID.randomUUID(), "licence-signing.p12").toString());
+        System.setProperty(
+                "govflow.license.keystore.path",
+                java.nio.file.Path.of(
+                                System.getProperty("java.io.tmpdir"),
+                                "govflow-it-" + java.util.UUID.randomUUID(),
+                                "licence-signing.p12")
+                        .toString());
         if (!isPostgres()) {
-            System.setProperty("spring.datasource.url",
-                    "jdbc:h2:mem:govflow-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+            System.setProperty(
+                    "spring.datasource.url", "jdbc:h2:mem:govflow-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         }
     }
 

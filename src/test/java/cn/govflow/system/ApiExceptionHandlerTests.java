@@ -1,7 +1,7 @@
 package cn.govflow.system;
 
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** The error contract of the API: a ProblemDetail with {@code field} and {@code rule}, never a stack trace. */
 class ApiExceptionHandlerTests {
 
-    enum Colour { RED, GREEN }
+    enum Colour {
+        RED,
+        GREEN
+    }
 
     record Body(@NotBlank String name, @Min(1) int count, Colour colour) {}
 
@@ -47,7 +50,11 @@ class ApiExceptionHandlerTests {
 
         @GetMapping("/api/refused")
         String refused() {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "materials", "R11", "材料不全",
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "materials",
+                    "R11",
+                    "材料不全",
                     Map.of("missingMaterials", List.of("a", "b")));
         }
 
@@ -67,8 +74,10 @@ class ApiExceptionHandlerTests {
     ApiExceptionHandlerTests() {
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        mvc = MockMvcBuilders.standaloneSetup(new Probe()).setControllerAdvice(new ApiExceptionHandler())
-                .setValidator(validator).build();
+        mvc = MockMvcBuilders.standaloneSetup(new Probe())
+                .setControllerAdvice(new ApiExceptionHandler())
+                .setValidator(validator)
+                .build();
     }
 
     @Test
@@ -102,7 +111,8 @@ class ApiExceptionHandlerTests {
 
     @Test
     void aBadEnumInTheBodyNamesTheField() throws Exception {
-        mvc.perform(post("/api/probe").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/probe")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x\",\"count\":1,\"colour\":\"BLUE\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("colour"))
@@ -112,7 +122,8 @@ class ApiExceptionHandlerTests {
 
     @Test
     void aWrongTypeInTheBodyNamesTheField() throws Exception {
-        mvc.perform(post("/api/probe").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/probe")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x\",\"count\":[1]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("count"));

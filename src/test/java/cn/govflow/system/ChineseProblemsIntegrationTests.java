@@ -27,15 +27,16 @@ class ChineseProblemsIntegrationTests {
     TestRestTemplate rest;
 
     @Test
-    @DisplayName("400 from Bean Validation: Chinese title and message even for Accept-Language: en, field and rule unchanged")
+    @DisplayName(
+            "400 from Bean Validation: Chinese title and message even for Accept-Language: en, field and rule unchanged")
     void beanValidationInChinese() {
         Map<String, Object> body = new HashMap<>(FullOnlineCases.application());
         body.put("situation", " ");
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9");
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> answer = rest.withBasicAuth("portal", "demo").exchange("/api/applications",
-                HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        ResponseEntity<JsonNode> answer = rest.withBasicAuth("portal", "demo")
+                .exchange("/api/applications", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
 
         JsonNode problem = problem(answer, 400, "请求无效");
         assertThat(problem.path("detail").asText()).isEqualTo("situation: 不能为空");
@@ -48,14 +49,21 @@ class ChineseProblemsIntegrationTests {
     @DisplayName("401, 403, 404, 409 and 422 carry Chinese titles")
     void statusTitlesInChinese() {
         problem(rest.getForEntity("/api/items", JsonNode.class), 401, "需要登录");
-        problem(rest.withBasicAuth("supervisor", "demo").postForEntity("/api/applications",
-                FullOnlineCases.application(), JsonNode.class), 403, "无权操作");
-        problem(rest.withBasicAuth("portal", "demo").getForEntity("/api/items/2099-XX-999", JsonNode.class), 404,
+        problem(
+                rest.withBasicAuth("supervisor", "demo")
+                        .postForEntity("/api/applications", FullOnlineCases.application(), JsonNode.class),
+                403,
+                "无权操作");
+        problem(
+                rest.withBasicAuth("portal", "demo").getForEntity("/api/items/2099-XX-999", JsonNode.class),
+                404,
                 "未找到");
         Map<String, Object> incomplete = new HashMap<>(FullOnlineCases.application());
         incomplete.put("materials", List.of(Map.of("code", "dog-photo", "source", "UPLOAD")));
-        JsonNode refused = problem(rest.withBasicAuth("portal", "demo").postForEntity("/api/applications", incomplete,
-                JsonNode.class), 422, "不符合办理规则");
+        JsonNode refused = problem(
+                rest.withBasicAuth("portal", "demo").postForEntity("/api/applications", incomplete, JsonNode.class),
+                422,
+                "不符合办理规则");
         assertThat(refused.path("rule").asText()).isEqualTo("R11");
         assertThat(refused.path("missingMaterials").findValuesAsText("code")).containsExactly("licence-loss-statement");
 
@@ -63,25 +71,36 @@ class ChineseProblemsIntegrationTests {
         key.set("Idempotency-Key", "zh-" + UUID.randomUUID());
         key.setContentType(MediaType.APPLICATION_JSON);
         TestRestTemplate portal = rest.withBasicAuth("portal", "demo");
-        portal.exchange("/api/applications", HttpMethod.POST, new HttpEntity<>(FullOnlineCases.application(), key),
+        portal.exchange(
+                "/api/applications",
+                HttpMethod.POST,
+                new HttpEntity<>(FullOnlineCases.application(), key),
                 JsonNode.class);
         Map<String, Object> other = new HashMap<>(FullOnlineCases.application());
         other.put("district", "xuhui");
-        problem(portal.exchange("/api/applications", HttpMethod.POST, new HttpEntity<>(other, key), JsonNode.class),
-                409, "与当前状态冲突");
+        problem(
+                portal.exchange("/api/applications", HttpMethod.POST, new HttpEntity<>(other, key), JsonNode.class),
+                409,
+                "与当前状态冲突");
     }
 
     @Test
     @DisplayName("Spring's own errors: 405 and 415 in Chinese")
     void springErrorsInChinese() {
-        JsonNode notAllowed = problem(rest.withBasicAuth("portal", "demo").exchange("/api/items", HttpMethod.PUT,
-                new HttpEntity<>(Map.of()), JsonNode.class), 405, "不支持该请求方法");
+        JsonNode notAllowed = problem(
+                rest.withBasicAuth("portal", "demo")
+                        .exchange("/api/items", HttpMethod.PUT, new HttpEntity<>(Map.of()), JsonNode.class),
+                405,
+                "不支持该请求方法");
         assertThat(notAllowed.path("detail").asText()).startsWith("不支持请求方法 PUT");
 
         HttpHeaders text = new HttpHeaders();
         text.setContentType(MediaType.TEXT_PLAIN);
-        JsonNode unsupported = problem(rest.withBasicAuth("portal", "demo").exchange("/api/applications",
-                HttpMethod.POST, new HttpEntity<>("申请", text), JsonNode.class), 415, "不支持该请求格式");
+        JsonNode unsupported = problem(
+                rest.withBasicAuth("portal", "demo")
+                        .exchange("/api/applications", HttpMethod.POST, new HttpEntity<>("申请", text), JsonNode.class),
+                415,
+                "不支持该请求格式");
         assertThat(unsupported.path("detail").asText()).startsWith("不支持请求格式 text/plain");
     }
 

@@ -58,16 +58,20 @@ class CrashRecoveryIntegrationTests {
     static final int CLIENTS = 8;
     /** The stop comes once this many cases were acknowledged in the batch; requests in flight then are cut off. */
     static final int ACKNOWLEDGED_BEFORE_STOP = 40;
+
     static final Duration BATCH_TIMEOUT = Duration.ofMinutes(3);
     /** Cases of a probe model whose three async steps keep the job executor busy while the node is stopped. */
     static final int PROBE_CASES = 200;
+
     static final List<String> PROBE_STEPS = List.of("Task_Step1", "Task_Step2", "Task_Step3");
     static final String PORTAL = "portal";
 
-    static final List<String> CASE_PROCESSES = Stream.of(HandlingMode.values()).map(HandlingMode::processId).toList();
+    static final List<String> CASE_PROCESSES =
+            Stream.of(HandlingMode.values()).map(HandlingMode::processId).toList();
 
     /** Every Idempotency-Key sent, in order, and the case number of those answered 201. */
     static final Set<String> sent = ConcurrentHashMap.newKeySet();
+
     static final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     static final Map<String, String> figures = new LinkedHashMap<>();
 
@@ -81,7 +85,8 @@ class CrashRecoveryIntegrationTests {
         }
         if (Files.exists(DIRECTORY)) {
             try (Stream<Path> files = Files.walk(DIRECTORY)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         Files.createDirectories(DIRECTORY);
@@ -106,7 +111,9 @@ class CrashRecoveryIntegrationTests {
         sent.add(key);
         Answer first = apply(node, key);
 
-        assertThat(first.status()).as("first request after readiness: %s", first).isEqualTo(201);
+        assertThat(first.status())
+                .as("first request after readiness: %s", first)
+                .isEqualTo(201);
         acknowledged.put(key, first.body().path("caseNumber").asText());
     }
 
@@ -114,7 +121,7 @@ class CrashRecoveryIntegrationTests {
     @Order(2)
     @DisplayName("kill -9 during concurrent intake: every acknowledged case is there after the restart, none twice")
     void killDuringIntakeLosesNoAcknowledgedCase() throws Exception {
-        Batch batch = intake("kill", () -> { }, () -> true, () -> {
+        Batch batch = intake("kill", () -> {}, () -> true, () -> {
             node.kill();
             return node.process.exitValue();
         });
@@ -125,7 +132,9 @@ class CrashRecoveryIntegrationTests {
         Replay replay = replayEverything();
         figures.put("replay after kill -9", replay.toString());
 
-        assertThat(replay.lost).as("acknowledged cases lost or answered with another case number").isEmpty();
+        assertThat(replay.lost)
+                .as("acknowledged cases lost or answered with another case number")
+                .isEmpty();
         assertThat(replay.refused).as("replays answered neither 200 nor 201").isEmpty();
     }
 
@@ -134,7 +143,9 @@ class CrashRecoveryIntegrationTests {
     @DisplayName("SIGTERM during concurrent intake and running jobs: a clean stop, no acknowledged case lost, "
             + "no half-created case, no job left locked or failed")
     void sigtermDuringIntakeStopsCleanly() throws Exception {
-        assertThat(node.deploy("process-owner", "demo", "cluster/cluster-batch-probe.bpmn").status()).isEqualTo(200);
+        assertThat(node.deploy("process-owner", "demo", "cluster/cluster-batch-probe.bpmn")
+                        .status())
+                .isEqualTo(200);
         // Probe cases are started while the intake runs, already due: their jobs run when SIGTERM comes.
         String dueAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         AtomicInteger probesStarted = new AtomicInteger();
@@ -162,40 +173,73 @@ class CrashRecoveryIntegrationTests {
             probeStarter.shutdownNow();
         }
         int probeSteps = probesStarted.get() * PROBE_STEPS.size();
-        figures.put("sigterm", batch + ", probe job steps done at SIGTERM " + probeStepsAtStop.get() + " of "
-                + probeSteps + " (" + probesStarted.get() + " probe cases started)");
+        figures.put(
+                "sigterm",
+                batch + ", probe job steps done at SIGTERM " + probeStepsAtStop.get() + " of " + probeSteps + " ("
+                        + probesStarted.get() + " probe cases started)");
 
-        assertThat(probeStepsAtStop.get()).as("jobs still to run when SIGTERM arrives").isLessThan(probeSteps);
-        assertThat(batch.exitCode).as("the JVM ended by itself after SIGTERM (143):\n%s", node.logTail())
+        assertThat(probeStepsAtStop.get())
+                .as("jobs still to run when SIGTERM arrives")
+                .isLessThan(probeSteps);
+        assertThat(batch.exitCode)
+                .as("the JVM ended by itself after SIGTERM (143):\n%s", node.logTail())
                 .isEqualTo(143);
-        assertThat(Files.readString(node.log)).doesNotContain("Graceful shutdown aborted")
-                .doesNotContain("Timed out while waiting for executor").contains("job executor stopped");
+        assertThat(Files.readString(node.log))
+                .doesNotContain("Graceful shutdown aborted")
+                .doesNotContain("Timed out while waiting for executor")
+                .contains("job executor stopped");
 
         try (Connection db = connect()) {
             Map<String, String> stored = casesByKey(db);
             List<String> lost = acknowledged.entrySet().stream()
                     .filter(entry -> !entry.getValue().equals(stored.get(entry.getKey())))
-                    .map(entry -> entry.getKey() + " → " + entry.getValue()).toList();
-            int casesWithoutProcess = count(db, "select count(*) from gf_case c where c.process_instance_id is null "
-                    + "or not exists (select 1 from act_hi_procinst p where p.id_ = c.process_instance_id "
-                    + "and p.business_key_ = c.case_number)");
-            int processesWithoutCase = count(db, "select count(*) from act_hi_procinst p where p.proc_def_key_ in ("
-                    + CASE_PROCESSES.stream().map(key -> "'" + key + "'").collect(Collectors.joining(","))
-                    + ") and not exists (select 1 from gf_case c where c.case_number = p.business_key_)");
-            int duplicateKeys = count(db, "select count(*) from (select started_by, idempotency_key from gf_case "
-                    + "where idempotency_key is not null group by started_by, idempotency_key having count(*) > 1) d");
+                    .map(entry -> entry.getKey() + " → " + entry.getValue())
+                    .toList();
+            int casesWithoutProcess = count(
+                    db,
+                    "select count(*) from gf_case c where c.process_instance_id is null "
+                            + "or not exists (select 1 from act_hi_procinst p where p.id_ = c.process_instance_id "
+                            + "and p.business_key_ = c.case_number)");
+            int processesWithoutCase = count(
+                    db,
+                    "select count(*) from act_hi_procinst p where p.proc_def_key_ in ("
+                            + CASE_PROCESSES.stream()
+                                    .map(key -> "'" + key + "'")
+                                    .collect(Collectors.joining(","))
+                            + ") and not exists (select 1 from gf_case c where c.case_number = p.business_key_)");
+            int duplicateKeys = count(
+                    db,
+                    "select count(*) from (select started_by, idempotency_key from gf_case "
+                            + "where idempotency_key is not null group by started_by, idempotency_key having count(*) > 1) d");
             int lockedJobs = count(db, "select count(*) from act_ru_job where lock_owner_ is not null");
             int failedJobs = count(db, "select count(*) from act_ru_job where exception_msg_ is not null");
             int incidents = count(db, "select count(*) from act_ru_incident");
-            figures.put("after sigterm", String.format("%d acknowledged in all, %d lost, %d cases in the database, "
-                    + "%d without their process, %d processes without their case, %d keys twice, %d jobs left "
-                    + "locked, %d failed, %d incidents", acknowledged.size(), lost.size(), stored.size(),
-                    casesWithoutProcess, processesWithoutCase, duplicateKeys, lockedJobs, failedJobs, incidents));
+            figures.put(
+                    "after sigterm",
+                    String.format(
+                            "%d acknowledged in all, %d lost, %d cases in the database, "
+                                    + "%d without their process, %d processes without their case, %d keys twice, %d jobs left "
+                                    + "locked, %d failed, %d incidents",
+                            acknowledged.size(),
+                            lost.size(),
+                            stored.size(),
+                            casesWithoutProcess,
+                            processesWithoutCase,
+                            duplicateKeys,
+                            lockedJobs,
+                            failedJobs,
+                            incidents));
 
             assertThat(lost).as("acknowledged cases missing from the database").isEmpty();
-            assertThat(casesWithoutProcess).as("case rows without their process instance").isZero();
-            assertThat(processesWithoutCase).as("process instances without their case row").isZero();
-            assertThat(duplicateKeys).as("Idempotency-Keys with more than one case").isZero();
+            assertThat(casesWithoutProcess)
+                    .as("case rows without their process instance")
+                    .isZero();
+            assertThat(processesWithoutCase)
+                    .as("process instances without their case row")
+                    .isZero();
+            assertThat(duplicateKeys)
+                    .as("Idempotency-Keys with more than one case")
+                    .isZero();
             assertThat(stored.keySet()).as("cases only for keys that were sent").isSubsetOf(sent);
             assertThat(lockedJobs).as("jobs still locked by the stopped JVM").isZero();
             assertThat(failedJobs).as("jobs failed by the stop").isZero();
@@ -208,9 +252,10 @@ class CrashRecoveryIntegrationTests {
     record Batch(String name, int sent, int acknowledged, int acknowledgedAfterStop, int failed, int exitCode) {
         @Override
         public String toString() {
-            return String.format("%d sent, %d acknowledged (201) before the stop and %d more while it stopped, "
-                    + "%d without an answer, exit code %d", sent, acknowledged - acknowledgedAfterStop,
-                    acknowledgedAfterStop, failed, exitCode);
+            return String.format(
+                    "%d sent, %d acknowledged (201) before the stop and %d more while it stopped, "
+                            + "%d without an answer, exit code %d",
+                    sent, acknowledged - acknowledgedAfterStop, acknowledgedAfterStop, failed, exitCode);
         }
     }
 
@@ -244,7 +289,8 @@ class CrashRecoveryIntegrationTests {
                         try {
                             Answer answer = apply(target, key);
                             if (answer.status() == 201) {
-                                acknowledged.put(key, answer.body().path("caseNumber").asText());
+                                acknowledged.put(
+                                        key, answer.body().path("caseNumber").asText());
                                 acked.incrementAndGet();
                                 if (afterStop || stopping.get()) {
                                     ackedAfterStop.incrementAndGet();
@@ -260,13 +306,18 @@ class CrashRecoveryIntegrationTests {
                     return null;
                 });
             }
-            await(name + ": " + ACKNOWLEDGED_BEFORE_STOP + " cases acknowledged").atMost(BATCH_TIMEOUT)
+            await(name + ": " + ACKNOWLEDGED_BEFORE_STOP + " cases acknowledged")
+                    .atMost(BATCH_TIMEOUT)
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> !target.process.isAlive() || acked.get() >= ACKNOWLEDGED_BEFORE_STOP);
             whenAcknowledged.run();
-            await(name + ": ready to stop").atMost(BATCH_TIMEOUT).pollInterval(Duration.ofMillis(20))
+            await(name + ": ready to stop")
+                    .atMost(BATCH_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> !target.process.isAlive() || alsoBeforeStop.getAsBoolean());
-            assertThat(target.process.isAlive()).as("node alive before the stop:\n%s", target.logTail()).isTrue();
+            assertThat(target.process.isAlive())
+                    .as("node alive before the stop:\n%s", target.logTail())
+                    .isTrue();
             stopping.set(true);
             int exitCode = stop.stop();
             clients.shutdown();
@@ -282,9 +333,10 @@ class CrashRecoveryIntegrationTests {
     record Replay(int sameCase, int committedUnanswered, int createdAnew, List<String> lost, List<String> refused) {
         @Override
         public String toString() {
-            return String.format("%d acknowledged answered with the same case, %d lost; of the unanswered %d had "
-                    + "been committed (200) and %d were created now (201); %d refused", sameCase, lost.size(),
-                    committedUnanswered, createdAnew, refused.size());
+            return String.format(
+                    "%d acknowledged answered with the same case, %d lost; of the unanswered %d had "
+                            + "been committed (200) and %d were created now (201); %d refused",
+                    sameCase, lost.size(), committedUnanswered, createdAnew, refused.size());
         }
     }
 
@@ -299,7 +351,8 @@ class CrashRecoveryIntegrationTests {
             Answer answer = apply(node, key);
             String earlier = acknowledged.get(key);
             if (earlier != null) {
-                if (answer.status() == 200 && earlier.equals(answer.body().path("caseNumber").asText())) {
+                if (answer.status() == 200
+                        && earlier.equals(answer.body().path("caseNumber").asText())) {
                     same++;
                 } else {
                     lost.add(key + " was " + earlier + ", now " + answer.status() + " " + answer.body());
@@ -320,8 +373,10 @@ class CrashRecoveryIntegrationTests {
     // ---- the node and its database ----
 
     static int probeStepsDone() {
-        return PROBE_STEPS.stream().mapToInt(step -> node.count(
-                "/engine-rest/history/activity-instance/count?finished=true&activityId=" + step)).sum();
+        return PROBE_STEPS.stream()
+                .mapToInt(step ->
+                        node.count("/engine-rest/history/activity-instance/count?finished=true&activityId=" + step))
+                .sum();
     }
 
     static GovflowNode start(String name) throws IOException {
@@ -329,8 +384,17 @@ class CrashRecoveryIntegrationTests {
         Map<String, String> environment = Map.of();
         if (TestDatabase.isPostgres()) {
             arguments.add("--spring.profiles.active=postgres,demo");
-            environment = Map.of("POSTGRES_URL", databaseUrl, "POSTGRES_USER", TestDatabase.postgresUser(),
-                    "POSTGRES_PASSWORD", "", "POSTGRES_POOL_SIZE", "12", "POSTGRES_POOL_MIN_IDLE", "2");
+            environment = Map.of(
+                    "POSTGRES_URL",
+                    databaseUrl,
+                    "POSTGRES_USER",
+                    TestDatabase.postgresUser(),
+                    "POSTGRES_PASSWORD",
+                    "",
+                    "POSTGRES_POOL_SIZE",
+                    "12",
+                    "POSTGRES_POOL_MIN_IDLE",
+                    "2");
         }
         // On H2 the configuration as shipped: the default profile, ./data/govflow in the node's working directory.
         return GovflowNode.start(name, DIRECTORY, arguments, environment);
@@ -356,13 +420,14 @@ class CrashRecoveryIntegrationTests {
         if (TestDatabase.isPostgres()) {
             return TestDatabase.connectPostgres(POSTGRES_DATABASE);
         }
-        return DriverManager.getConnection("jdbc:h2:file:" + DIRECTORY.resolve("data").resolve("govflow"), "sa", "");
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + DIRECTORY.resolve("data").resolve("govflow"), "sa", "");
     }
 
     static Map<String, String> casesByKey(Connection db) throws SQLException {
         Map<String, String> cases = new LinkedHashMap<>();
-        try (PreparedStatement query = db.prepareStatement(
-                "select idempotency_key, case_number from gf_case where started_by = ?")) {
+        try (PreparedStatement query =
+                db.prepareStatement("select idempotency_key, case_number from gf_case where started_by = ?")) {
             query.setString(1, PORTAL);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -374,7 +439,8 @@ class CrashRecoveryIntegrationTests {
     }
 
     static int count(Connection db, String sql) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = db.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getInt(1);
         }

@@ -24,12 +24,16 @@ class DurableH2CommitsTests {
     @Test
     @DisplayName("only H2 file databases are wrapped, not in-memory H2, an H2 server or PostgreSQL")
     void onlyH2FileDatabases() {
-        assertThat(DurableH2Commits.isH2File("jdbc:h2:file:./data/govflow;DB_CLOSE_ON_EXIT=FALSE")).isTrue();
+        assertThat(DurableH2Commits.isH2File("jdbc:h2:file:./data/govflow;DB_CLOSE_ON_EXIT=FALSE"))
+                .isTrue();
         assertThat(DurableH2Commits.isH2File("jdbc:h2:./data/govflow")).isTrue();
         assertThat(DurableH2Commits.isH2File("jdbc:h2:~/govflow")).isTrue();
-        assertThat(DurableH2Commits.isH2File("jdbc:h2:mem:govflow;DB_CLOSE_DELAY=-1")).isFalse();
-        assertThat(DurableH2Commits.isH2File("jdbc:h2:tcp://localhost/~/govflow")).isFalse();
-        assertThat(DurableH2Commits.isH2File("jdbc:postgresql://127.0.0.1:5432/govflow")).isFalse();
+        assertThat(DurableH2Commits.isH2File("jdbc:h2:mem:govflow;DB_CLOSE_DELAY=-1"))
+                .isFalse();
+        assertThat(DurableH2Commits.isH2File("jdbc:h2:tcp://localhost/~/govflow"))
+                .isFalse();
+        assertThat(DurableH2Commits.isH2File("jdbc:postgresql://127.0.0.1:5432/govflow"))
+                .isFalse();
         assertThat(DurableH2Commits.isH2File(null)).isFalse();
     }
 
@@ -39,11 +43,14 @@ class DurableH2CommitsTests {
         try (HikariDataSource pool = pool("durable")) {
             DataSource durable = (DataSource) new DurableH2Commits().postProcessAfterInitialization(pool, "dataSource");
             assertThat(durable).isNotSameAs(pool);
-            assertThat(DataSourceUnwrapper.unwrap(durable, HikariDataSource.class)).isSameAs(pool);
+            assertThat(DataSourceUnwrapper.unwrap(durable, HikariDataSource.class))
+                    .isSameAs(pool);
 
             insertCase(durable, "SH-DURABLE-1");
 
-            assertThat(casesInACopyOfTheFile("durable")).as("what a crash right now would leave").isOne();
+            assertThat(casesInACopyOfTheFile("durable"))
+                    .as("what a crash right now would leave")
+                    .isOne();
         }
     }
 
@@ -53,7 +60,9 @@ class DurableH2CommitsTests {
         try (HikariDataSource pool = pool("plain")) {
             insertCase(pool, "SH-PLAIN-1");
 
-            assertThat(casesInACopyOfTheFile("plain")).as("what a crash right now would leave").isZero();
+            assertThat(casesInACopyOfTheFile("plain"))
+                    .as("what a crash right now would leave")
+                    .isZero();
         }
     }
 

@@ -20,7 +20,8 @@ class EngineRestProblemsTests {
 
     @Test
     void concurrentUpdateWrappedByTheCompleteResourceIsAConflict() {
-        RestException wrapped = new RestException(Status.INTERNAL_SERVER_ERROR,
+        RestException wrapped = new RestException(
+                Status.INTERNAL_SERVER_ERROR,
                 new OptimisticLockingException("ENTITY was updated by another transaction concurrently"),
                 "Cannot complete task 42");
 
@@ -32,13 +33,18 @@ class EngineRestProblemsTests {
 
     @Test
     void failedCompletionOfATaskSomebodyElseCompletedMeanwhileIsAConflict() {
-        RestException movedOn = new RestException(Status.INTERNAL_SERVER_ERROR,
-                new PvmException("cannot signal execution 7: it has no current activity"), "Cannot complete task 42");
-        AuthorizationException authorizationsGoneWithTheTask = new AuthorizationException("window-yangpu-2",
-                "TASK_WORK", "Task", "42");
+        RestException movedOn = new RestException(
+                Status.INTERNAL_SERVER_ERROR,
+                new PvmException("cannot signal execution 7: it has no current activity"),
+                "Cannot complete task 42");
+        AuthorizationException authorizationsGoneWithTheTask =
+                new AuthorizationException("window-yangpu-2", "TASK_WORK", "Task", "42");
 
-        assertThat(taskGone.problemFor(movedOn, COMPLETE)).map(problem -> problem.getStatus()).hasValue(409);
-        assertThat(taskGone.problemFor(authorizationsGoneWithTheTask, COMPLETE)).map(problem -> problem.getStatus())
+        assertThat(taskGone.problemFor(movedOn, COMPLETE))
+                .map(problem -> problem.getStatus())
+                .hasValue(409);
+        assertThat(taskGone.problemFor(authorizationsGoneWithTheTask, COMPLETE))
+                .map(problem -> problem.getStatus())
                 .hasValue(409);
     }
 
@@ -52,8 +58,10 @@ class EngineRestProblemsTests {
 
     @Test
     void missingTaskIsNotFound() {
-        RestException wrapped = new RestException(Status.INTERNAL_SERVER_ERROR,
-                new NullValueException("Cannot find task with id 42: task is null"), "Cannot complete task 42");
+        RestException wrapped = new RestException(
+                Status.INTERNAL_SERVER_ERROR,
+                new NullValueException("Cannot find task with id 42: task is null"),
+                "Cannot complete task 42");
 
         assertThat(taskGone.problemFor(wrapped, COMPLETE)).hasValueSatisfying(problem -> {
             assertThat(problem.getStatus()).isEqualTo(404);
@@ -63,9 +71,12 @@ class EngineRestProblemsTests {
 
     @Test
     void otherEngineFailuresKeepCamundasAnswer() {
-        assertThat(taskStillThere.problemFor(new ProcessEngineException("Unknown property used in expression"),
-                COMPLETE)).isEmpty();
-        assertThat(taskStillThere.problemFor(new NullValueException("Cannot find process definition"),
-                "/engine-rest/process-definition/key/X/start")).isEmpty();
+        assertThat(taskStillThere.problemFor(
+                        new ProcessEngineException("Unknown property used in expression"), COMPLETE))
+                .isEmpty();
+        assertThat(taskStillThere.problemFor(
+                        new NullValueException("Cannot find process definition"),
+                        "/engine-rest/process-definition/key/X/start"))
+                .isEmpty();
     }
 }

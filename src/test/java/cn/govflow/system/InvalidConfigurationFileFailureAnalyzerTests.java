@@ -18,8 +18,10 @@ class InvalidConfigurationFileFailureAnalyzerTests {
     void namesTheFileAndTheKey() {
         InvalidConfigurationFileException failure = null;
         try {
-            ConfigFiles.read(new ByteArrayInputStream("nmae: x\n".getBytes(StandardCharsets.UTF_8)),
-                    "config/example.yaml", Shape.class);
+            ConfigFiles.read(
+                    new ByteArrayInputStream("nmae: x\n".getBytes(StandardCharsets.UTF_8)),
+                    "config/example.yaml",
+                    Shape.class);
         } catch (InvalidConfigurationFileException e) {
             failure = e;
         } catch (Exception e) {

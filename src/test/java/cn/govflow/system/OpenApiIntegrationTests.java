@@ -33,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class OpenApiIntegrationTests {
 
     static final Path SNAPSHOT = Path.of("docs", "api", "openapi.json");
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @Autowired
@@ -44,14 +45,17 @@ class OpenApiIntegrationTests {
     RequestMappingHandlerMapping mappings;
 
     @Test
-    @DisplayName("The generated OpenAPI document equals the snapshot docs/api/openapi.json (pretty-printed, keys sorted)")
+    @DisplayName(
+            "The generated OpenAPI document equals the snapshot docs/api/openapi.json (pretty-printed, keys sorted)")
     void generatedSpecEqualsTheSnapshot() throws IOException {
         String generated = canonical(spec());
         if (Boolean.getBoolean("govflow.openapi.update")) {
             Files.createDirectories(SNAPSHOT.getParent());
             Files.writeString(SNAPSHOT, generated, StandardCharsets.UTF_8);
         }
-        assertThat(SNAPSHOT).as("run the snapshot update of docs/api.md and commit the file").exists();
+        assertThat(SNAPSHOT)
+                .as("run the snapshot update of docs/api.md and commit the file")
+                .exists();
         assertThat(Files.readString(SNAPSHOT, StandardCharsets.UTF_8))
                 .as("the API changed: regenerate docs/api/openapi.json (docs/api.md) and review the diff")
                 .isEqualTo(generated);
@@ -62,61 +66,82 @@ class OpenApiIntegrationTests {
     void everyApiOperationIsDescribed() {
         JsonNode paths = spec().path("paths");
         List<String> missing = new ArrayList<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(method -> {
-                    if (paths.path(pattern).path(method.name().toLowerCase(Locale.ROOT)).isMissingNode()) {
-                        missing.add(method + " " + pattern);
-                    }
-                })));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/api/"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> {
+                                    if (paths.path(pattern)
+                                            .path(method.name().toLowerCase(Locale.ROOT))
+                                            .isMissingNode()) {
+                                        missing.add(method + " " + pattern);
+                                    }
+                                })));
         assertThat(missing).isEmpty();
         assertThat(paths.size()).isGreaterThanOrEqualTo(14);
     }
 
     @Test
-    @DisplayName("Every operation: a summary, a tag, HTTP Basic unless public, 401 and 500, and its errors as ProblemDetail")
+    @DisplayName(
+            "Every operation: a summary, a tag, HTTP Basic unless public, 401 and 500, and its errors as ProblemDetail")
     void everyOperationHasSecurityAndErrors() {
         JsonNode spec = spec();
         List<String> problems = new ArrayList<>();
-        spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-            JsonNode operation = op.getValue();
-            boolean open = OpenApiConfiguration.PUBLIC.contains(name);
-            if (operation.path("summary").asText().isBlank() || operation.path("tags").isEmpty()) {
-                problems.add(name + ": no summary or tag");
-            }
-            if (open != operation.path("security").isEmpty()) {
-                problems.add(name + ": security " + operation.path("security"));
-            }
-            JsonNode responses = operation.path("responses");
-            if (!open && responses.path("401").isMissingNode() || responses.path("500").isMissingNode()) {
-                problems.add(name + ": no 401/500");
-            }
-            responses.fields().forEachRemaining(response -> {
-                if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                    String ref = response.getValue().path("$ref").asText();
-                    JsonNode resolved = ref.isEmpty() ? response.getValue()
-                            : spec.at("/components/responses/" + ref.substring(ref.lastIndexOf('/') + 1));
-                    if (!resolved.path("content").path("application/problem+json").path("schema").path("$ref").asText()
-                            .endsWith("/ProblemDetail")) {
-                        problems.add(name + " " + response.getKey() + ": not a ProblemDetail");
+        spec.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    JsonNode operation = op.getValue();
+                    boolean open = OpenApiConfiguration.PUBLIC.contains(name);
+                    if (operation.path("summary").asText().isBlank()
+                            || operation.path("tags").isEmpty()) {
+                        problems.add(name + ": no summary or tag");
                     }
-                }
-            });
-        }));
+                    if (open != operation.path("security").isEmpty()) {
+                        problems.add(name + ": security " + operation.path("security"));
+                    }
+                    JsonNode responses = operation.path("responses");
+                    if (!open && responses.path("401").isMissingNode()
+                            || responses.path("500").isMissingNode()) {
+                        problems.add(name + ": no 401/500");
+                    }
+                    responses.fields().forEachRemaining(response -> {
+                        if (response.getKey().startsWith("4")
+                                || response.getKey().startsWith("5")) {
+                            String ref = response.getValue().path("$ref").asText();
+                            JsonNode resolved = ref.isEmpty()
+                                    ? response.getValue()
+                                    : spec.at("/components/responses/" + ref.substring(ref.lastIndexOf('/') + 1));
+                            if (!resolved.path("content")
+                                    .path("application/problem+json")
+                                    .path("schema")
+                                    .path("$ref")
+                                    .asText()
+                                    .endsWith("/ProblemDetail")) {
+                                problems.add(name + " " + response.getKey() + ": not a ProblemDetail");
+                            }
+                        }
+                    });
+                }));
         assertThat(problems).isEmpty();
         JsonNode intake = spec.at("/paths/~1api~1applications/post/responses");
-        assertThat(fieldNames(intake)).containsExactly("200", "201", "400", "401", "403", "404", "409", "415", "422",
-                "500", "503");
+        assertThat(fieldNames(intake))
+                .containsExactly("200", "201", "400", "401", "403", "404", "409", "415", "422", "500", "503");
         JsonNode problem = spec.at("/components/schemas/ProblemDetail/properties");
         assertThat(fieldNames(problem)).contains("title", "detail", "field", "rule", "missingMaterials", "errors");
-        assertThat(spec.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
+        assertThat(spec.at("/components/securitySchemes/basicAuth/scheme").asText())
+                .isEqualTo("basic");
         assertThat(spec.at("/components/responses/UnprocessableEntity/content/application~1problem+json/examples"
-                + "/example/value/missingMaterials/0/name").asText()).isEqualTo("犬只近期照片");
+                                + "/example/value/missingMaterials/0/name")
+                        .asText())
+                .isEqualTo("犬只近期照片");
     }
 
     @Test
-    @DisplayName("Swagger UI is served, and links Camunda's own OpenAPI document of the engine REST API, which is served too")
+    @DisplayName(
+            "Swagger UI is served, and links Camunda's own OpenAPI document of the engine REST API, which is served too")
     void swaggerUiAndTheEngineRestDocument() {
         ResponseEntity<String> ui = rest.getForEntity("/swagger-ui/index.html", String.class);
         assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);

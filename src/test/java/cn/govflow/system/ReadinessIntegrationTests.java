@@ -51,7 +51,9 @@ class ReadinessIntegrationTests {
         };
 
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovflowApplication.class)
-                .profiles("demo").listeners(probe).run(
+                .profiles("demo")
+                .listeners(probe)
+                .run(
                         "--server.port=0",
                         "--spring.datasource.url=jdbc:h2:mem:govflow-readiness-${random.uuid};DB_CLOSE_DELAY=-1",
                         "--camunda.bpm.webapp.enabled=false",
@@ -60,12 +62,16 @@ class ReadinessIntegrationTests {
                         "--govflow.license.keystore.path=" + System.getProperty("java.io.tmpdir")
                                 + "/govflow-readiness-" + UUID.randomUUID() + "/licence-signing.p12")) {
             Groups groups = context.getBean(Groups.class);
-            List<String> groupIds = Stream.concat(groups.all().stream().map(Groups.GroupDef::id),
-                    Stream.of(Groups.ADMIN)).toList();
+            List<String> groupIds = Stream.concat(
+                            groups.all().stream().map(Groups.GroupDef::id), Stream.of(Groups.ADMIN))
+                    .toList();
 
             assertThat(atReadiness).as("readiness turned UP").isNotEmpty();
-            assertThat(atReadiness.get("groups")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class)).containsAll(groupIds);
-            assertThat(atReadiness).containsEntry("admin", true)
+            assertThat(atReadiness.get("groups"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
+                    .containsAll(groupIds);
+            assertThat(atReadiness)
+                    .containsEntry("admin", true)
                     .containsEntry("demo users", groups.all().size())
                     .containsEntry("portal password", true)
                     .containsEntry("supervisor sees Cockpit", true)
@@ -84,24 +90,51 @@ class ReadinessIntegrationTests {
         RepositoryService repository = context.getBean(RepositoryService.class);
         Groups groups = context.getBean(Groups.class);
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("groups", identity.createGroupQuery().list().stream().map(Group::getId).toList());
-        facts.put("admin", identity.createUserQuery().userId("admin").memberOfGroup(Groups.ADMIN).count() == 1);
+        facts.put(
+                "groups",
+                identity.createGroupQuery().list().stream().map(Group::getId).toList());
+        facts.put(
+                "admin",
+                identity.createUserQuery()
+                                .userId("admin")
+                                .memberOfGroup(Groups.ADMIN)
+                                .count()
+                        == 1);
         facts.put("demo users", (int) groups.all().stream()
-                .filter(group -> identity.createUserQuery().userId(group.id()).memberOfGroup(group.id()).count() == 1)
+                .filter(group -> identity.createUserQuery()
+                                .userId(group.id())
+                                .memberOfGroup(group.id())
+                                .count()
+                        == 1)
                 .count());
         facts.put("portal password", identity.checkPassword(Groups.PORTAL, "demo"));
-        facts.put("supervisor sees Cockpit", authorizations.isUserAuthorized(Groups.SUPERVISOR,
-                List.of(Groups.SUPERVISOR), Permissions.ACCESS, Resources.APPLICATION, "cockpit"));
-        facts.put("everyone opens Tasklist", authorizations.isUserAuthorized(Groups.PORTAL, List.of(Groups.PORTAL),
-                Permissions.ACCESS, Resources.APPLICATION, "tasklist"));
+        facts.put(
+                "supervisor sees Cockpit",
+                authorizations.isUserAuthorized(
+                        Groups.SUPERVISOR,
+                        List.of(Groups.SUPERVISOR),
+                        Permissions.ACCESS,
+                        Resources.APPLICATION,
+                        "cockpit"));
+        facts.put(
+                "everyone opens Tasklist",
+                authorizations.isUserAuthorized(
+                        Groups.PORTAL, List.of(Groups.PORTAL), Permissions.ACCESS, Resources.APPLICATION, "tasklist"));
         facts.put("Tasklist filters", (int) FILTERS.stream()
-                .filter(name -> filters.createFilterQuery().filterName(name).count() == 1).count());
-        facts.put("models deployed", (int) repository.createProcessDefinitionQuery()
-                .processDefinitionKeysIn(Stream.of(HandlingMode.values()).map(HandlingMode::processId)
+                .filter(name -> filters.createFilterQuery().filterName(name).count() == 1)
+                .count());
+        facts.put("models deployed", (int) repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKeysIn(Stream.of(HandlingMode.values())
+                        .map(HandlingMode::processId)
                         .toArray(String[]::new))
-                .latestVersion().count());
-        facts.put("job executor active",
-                context.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor().isActive());
+                .latestVersion()
+                .count());
+        facts.put(
+                "job executor active",
+                context.getBean(ProcessEngineConfigurationImpl.class)
+                        .getJobExecutor()
+                        .isActive());
         return facts;
     }
 }

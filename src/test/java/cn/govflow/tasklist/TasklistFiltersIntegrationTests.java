@@ -45,8 +45,12 @@ class TasklistFiltersIntegrationTests {
 
     @BeforeEach
     void casesWithDeadlines() {
-        repository.createDeployment().name("authorization-probe").enableDuplicateFiltering(true)
-                .addClasspathResource("security/authorization-probe.bpmn").deploy();
+        repository
+                .createDeployment()
+                .name("authorization-probe")
+                .enableDuplicateFiltering(true)
+                .addClasspathResource("security/authorization-probe.bpmn")
+                .deploy();
         overdue = start("yangpu", Instant.now().minus(1, ChronoUnit.DAYS));
         dueTomorrow = start("yangpu", Instant.now().plus(1, ChronoUnit.DAYS));
         dueLater = start("yangpu", Instant.now().plus(30, ChronoUnit.DAYS));
@@ -75,14 +79,17 @@ class TasklistFiltersIntegrationTests {
     @Test
     @DisplayName("R33: 已超期 shows tasks past their deadline, 即将到期 those due within three working days")
     void overdueAndDueSoon() {
-        assertThat(list("window-yangpu", "已超期")).contains(overdue.getId())
+        assertThat(list("window-yangpu", "已超期"))
+                .contains(overdue.getId())
                 .doesNotContain(dueTomorrow.getId(), dueLater.getId(), otherDistrict.getId());
-        assertThat(list("window-yangpu", "即将到期")).contains(dueTomorrow.getId())
+        assertThat(list("window-yangpu", "即将到期"))
+                .contains(dueTomorrow.getId())
                 .doesNotContain(overdue.getId(), dueLater.getId());
     }
 
     private ProcessInstance start(String district, Instant due) {
-        ProcessInstance instance = runtime.startProcessInstanceByKey("AuthorizationProbe", Map.of("district", district));
+        ProcessInstance instance =
+                runtime.startProcessInstanceByKey("AuthorizationProbe", Map.of("district", district));
         var task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         task.setDueDate(Date.from(due));
         tasks.saveTask(task);
@@ -95,8 +102,13 @@ class TasklistFiltersIntegrationTests {
         String id = filters.get(0).get("id").asText();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        JsonNode result = rest.withBasicAuth(user, "demo").exchange("/engine-rest/filter/" + id
-                + "/list?maxResults=1000", HttpMethod.POST, new HttpEntity<>("{}", headers), JsonNode.class).getBody();
+        JsonNode result = rest.withBasicAuth(user, "demo")
+                .exchange(
+                        "/engine-rest/filter/" + id + "/list?maxResults=1000",
+                        HttpMethod.POST,
+                        new HttpEntity<>("{}", headers),
+                        JsonNode.class)
+                .getBody();
         return result.findValuesAsText("processInstanceId");
     }
 }

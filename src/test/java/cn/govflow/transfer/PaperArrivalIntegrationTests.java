@@ -34,8 +34,12 @@ class PaperArrivalIntegrationTests {
 
     @BeforeEach
     void aCaseWaitingForPaper() {
-        repository.createDeployment().name("paper-arrival-probe").enableDuplicateFiltering(true)
-                .addClasspathResource("transfer/paper-arrival-probe.bpmn").deploy();
+        repository
+                .createDeployment()
+                .name("paper-arrival-probe")
+                .enableDuplicateFiltering(true)
+                .addClasspathResource("transfer/paper-arrival-probe.bpmn")
+                .deploy();
         caseNumber = "2026-ER-" + UUID.randomUUID().toString().substring(0, 8);
         runtime.startProcessInstanceByKey("PaperArrivalProbe", caseNumber, Map.of("department", "archives"));
     }
@@ -53,7 +57,10 @@ class PaperArrivalIntegrationTests {
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(first.getBody().path("confirmedBy").asText()).isEqualTo("city-archives");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseNumber)
+                        .count())
+                .isZero();
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(second.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(second.getBody().path("rule").asText()).isEqualTo("R21");
@@ -72,6 +79,9 @@ class PaperArrivalIntegrationTests {
         assertThat(hall.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseNumber)
+                        .count())
+                .isOne();
     }
 }

@@ -36,8 +36,9 @@ class PaperArrivalsTests {
     }
 
     private ProcessInstance waitingCase(String caseNumber) {
-        return runtimeService().startProcessInstanceByKey("PaperArrivalProbe", caseNumber,
-                Map.of(CaseVariables.DEPARTMENT, "archives"));
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "PaperArrivalProbe", caseNumber, Map.of(CaseVariables.DEPARTMENT, "archives"));
     }
 
     @Test
@@ -45,12 +46,17 @@ class PaperArrivalsTests {
     void cityDepartmentConfirmsArrival() {
         ProcessInstance instance = waitingCase("2026-ER-0001");
 
-        PaperArrivals.PaperArrival arrival = arrivals.confirm("2026-ER-0001", "city-archives", List.of("city-archives"));
+        PaperArrivals.PaperArrival arrival =
+                arrivals.confirm("2026-ER-0001", "city-archives", List.of("city-archives"));
 
         assertThat(arrival.confirmedBy()).isEqualTo("city-archives");
         BpmnAwareTests.assertThat(instance).isEnded();
-        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(EntrustedReceiptElements.PAPER_RECEIVED_BY).singleResult().getValue())
+        assertThat(historyService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName(EntrustedReceiptElements.PAPER_RECEIVED_BY)
+                        .singleResult()
+                        .getValue())
                 .isEqualTo("city-archives");
     }
 
@@ -60,7 +66,8 @@ class PaperArrivalsTests {
         ProcessInstance instance = waitingCase("2026-ER-0002");
 
         assertThatThrownBy(() -> arrivals.confirm("2026-ER-0002", "city-justice", List.of("city-justice")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
         BpmnAwareTests.assertThat(instance).isWaitingAt(EntrustedReceiptElements.TASK_AWAIT_PAPER_MATERIALS);
     }
 
@@ -71,7 +78,8 @@ class PaperArrivalsTests {
         arrivals.confirm("2026-ER-0003", "city-archives", List.of("city-archives"));
 
         assertThatThrownBy(() -> arrivals.confirm("2026-ER-9999", "city-archives", List.of("city-archives")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
         assertThatThrownBy(() -> arrivals.confirm("2026-ER-0003", "city-archives", List.of("city-archives")))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);

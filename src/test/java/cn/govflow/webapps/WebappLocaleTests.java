@@ -51,8 +51,12 @@ class WebappLocaleTests {
             }
         }
         assertThat(missing).as("labels of %s without Chinese", app).isEmpty();
-        assertThat(mismatched).as("labels of %s whose placeholders or markup differ", app).isEmpty();
-        assertThat(english.path("labels").size()).as("the English locale of %s was found", app).isGreaterThan(100);
+        assertThat(mismatched)
+                .as("labels of %s whose placeholders or markup differ", app)
+                .isEmpty();
+        assertThat(english.path("labels").size())
+                .as("the English locale of %s was found", app)
+                .isGreaterThan(100);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,8 +80,11 @@ class WebappLocaleTests {
 
     private static URL shipped(String app, String locale) throws IOException {
         return Collections.list(WebappLocaleTests.class.getClassLoader().getResources(LOCALES.formatted(app, locale)))
-                .stream().filter(url -> url.toString().contains("camunda-webapp-webjar")).findFirst()
-                .orElseThrow(() -> new AssertionError("the Camunda webapp jar has no " + locale + " locale for " + app));
+                .stream()
+                .filter(url -> url.toString().contains("camunda-webapp-webjar"))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("the Camunda webapp jar has no " + locale + " locale for " + app));
     }
 
     private static URL ours(String app, String locale) {

@@ -65,7 +65,8 @@ class WindowDeskIntegrationTests {
     }
 
     @Test
-    @DisplayName("a window clerk logs in, reads the session and starts a case over /api with the desk's session and CSRF token")
+    @DisplayName(
+            "a window clerk logs in, reads the session and starts a case over /api with the desk's session and CSRF token")
     void aWindowClerkWorksTheDeskWithItsSession() throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.login("window-minhang", "demo");
@@ -76,7 +77,8 @@ class WindowDeskIntegrationTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>窗口收件台</title>");
 
-        JsonNode session = json.readTree(browser.get("/window-desk/api/session", true).body());
+        JsonNode session =
+                json.readTree(browser.get("/window-desk/api/session", true).body());
         assertThat(session.path("userId").asText()).isEqualTo("window-minhang");
         assertThat(session.path("windows").get(0).path("district").asText()).isEqualTo("minhang");
         assertThat(session.path("windows").get(0).path("name").asText()).isEqualTo("闵行区政务服务中心综合窗口");
@@ -114,17 +116,21 @@ class WindowDeskIntegrationTests {
         browser.login("window-minhang", "demo");
         browser.get("/window-desk/", false);
 
-        HttpResponse<String> refused = browser.post("/api/applications", application("11010519491231002X")
-                .replace("{\"code\":\"application-form\",\"source\":\"PAPER\"},", ""), UUID.randomUUID().toString());
+        HttpResponse<String> refused = browser.post(
+                "/api/applications",
+                application("11010519491231002X").replace("{\"code\":\"application-form\",\"source\":\"PAPER\"},", ""),
+                UUID.randomUUID().toString());
 
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonNode problem = json.readTree(refused.body());
         assertThat(problem.path("rule").asText()).isEqualTo("R11");
-        assertThat(problem.path("missingMaterials").get(0).path("code").asText()).isEqualTo("application-form");
+        assertThat(problem.path("missingMaterials").get(0).path("code").asText())
+                .isEqualTo("application-form");
     }
 
     @Test
-    @DisplayName("one login per browser: the desk's login opens Tasklist, and a Tasklist login (new session) opens the desk")
+    @DisplayName(
+            "one login per browser: the desk's login opens Tasklist, and a Tasklist login (new session) opens the desk")
     void theDeskAndTheWebappsShareTheLogin() throws Exception {
         Browser desk = new Browser();
         desk.login("window-xuhui", "demo");
@@ -135,10 +141,12 @@ class WindowDeskIntegrationTests {
         Browser tasklist = new Browser();
         tasklist.get("/camunda/app/tasklist/", false);
         String camundaToken = tasklist.cookie("XSRF-TOKEN");
-        HttpResponse<String> login = tasklist.client.send(HttpRequest.newBuilder(
-                        url("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", camundaToken)
-                .POST(HttpRequest.BodyPublishers.ofString("username=window-xuhui&password=demo")).build(),
+        HttpResponse<String> login = tasklist.client.send(
+                HttpRequest.newBuilder(url("/camunda/api/admin/auth/user/default/login/tasklist"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", camundaToken)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=window-xuhui&password=demo"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         HttpResponse<String> session = tasklist.get("/window-desk/api/session", true);
@@ -161,7 +169,8 @@ class WindowDeskIntegrationTests {
             HttpResponse<String> api = browser.get("/window-desk/api/session", true);
             assertThat(api.statusCode()).isEqualTo(403);
             assertThat(json.readTree(api.body()).path("detail").asText()).contains("综合窗口");
-            assertThat(browser.get("/api/windows/minhang/items", true).statusCode()).isEqualTo(403);
+            assertThat(browser.get("/api/windows/minhang/items", true).statusCode())
+                    .isEqualTo(403);
         }
     }
 
@@ -169,15 +178,19 @@ class WindowDeskIntegrationTests {
     @DisplayName("HTTP Basic callers of /api are untouched by the desk: stateless, challenged when anonymous")
     void basicCallersAreUnchanged() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(url("/api/items")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous =
+                client.send(HttpRequest.newBuilder(url("/api/items")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Basic");
 
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("window-minhang:demo"
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> items = client.send(HttpRequest.newBuilder(url("/api/windows/minhang/items"))
-                .header("Authorization", basic).header("X-Requested-With", XHR).build(),
+        String basic = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("window-minhang:demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> items = client.send(
+                HttpRequest.newBuilder(url("/api/windows/minhang/items"))
+                        .header("Authorization", basic)
+                        .header("X-Requested-With", XHR)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(items.statusCode()).isEqualTo(200);
         assertThat(items.headers().firstValue("Set-Cookie")).isEmpty();
@@ -199,8 +212,10 @@ class WindowDeskIntegrationTests {
     /** Cookies, no redirects followed, the desk's headers: what the desk page's script sends. */
     private final class Browser {
         final CookieManager cookies = new CookieManager();
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         HttpResponse<String> get(String path, boolean script) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(url(path));
@@ -214,9 +229,12 @@ class WindowDeskIntegrationTests {
             get("/window-desk/login.html", false);
             String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf();
-            return client.send(HttpRequest.newBuilder(url("/window-desk/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(url("/window-desk/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String body, String idempotencyKey)
@@ -226,7 +244,8 @@ class WindowDeskIntegrationTests {
 
         HttpResponse<String> post(String path, String body, String idempotencyKey, boolean withToken)
                 throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("X-Requested-With", XHR)
+            HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+                    .header("X-Requested-With", XHR)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             if (withToken) {
@@ -243,8 +262,11 @@ class WindowDeskIntegrationTests {
         }
 
         String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(HttpCookie::getValue).reduce((first, second) -> second).orElseThrow();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue)
+                    .reduce((first, second) -> second)
+                    .orElseThrow();
         }
     }
 }

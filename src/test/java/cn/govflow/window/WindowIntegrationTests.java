@@ -37,7 +37,8 @@ class WindowIntegrationTests {
     @DisplayName("R5: 2022-ER-002 is receivable at the Minhang window only; R1: full-online items everywhere")
     void r5_entrustedItemOnlyWhereTheDistrictReceives() {
         assertThat(codes(items("window-minhang", "minhang", ""))).contains("2022-ER-002", "2022-FO-006");
-        assertThat(codes(items("window-yangpu", "yangpu", ""))).doesNotContain("2022-ER-002")
+        assertThat(codes(items("window-yangpu", "yangpu", "")))
+                .doesNotContain("2022-ER-002")
                 .contains("2022-FO-006", "2022-ER-001");
     }
 
@@ -61,7 +62,9 @@ class WindowIntegrationTests {
     @Test
     @DisplayName("R4: a new-town-only item (2022-DI-005) at the Songjiang window must name 松江新城")
     void r4_newTownChosenWhereItMatters() {
-        JsonNode item = items("window-songjiang", "songjiang", "?q=2022-DI-005").getBody().get(0);
+        JsonNode item = items("window-songjiang", "songjiang", "?q=2022-DI-005")
+                .getBody()
+                .get(0);
 
         assertThat(item.path("newTownRequired").asBoolean()).isTrue();
         assertThat(item.path("newTowns")).hasSize(1);
@@ -74,7 +77,8 @@ class WindowIntegrationTests {
     @DisplayName("search by department name: 市档案局 finds 2022-ER-002 at the Minhang window")
     void searchByDepartmentName() {
         assertThat(codes(items("window-minhang", "minhang", "?q=市档案局"))).contains("2022-ER-002");
-        assertThat(codes(items("window-minhang", "minhang", "?department=archives"))).contains("2022-ER-002")
+        assertThat(codes(items("window-minhang", "minhang", "?department=archives")))
+                .contains("2022-ER-002")
                 .allMatch(code -> !code.equals("2022-FO-006"));
     }
 
@@ -83,7 +87,8 @@ class WindowIntegrationTests {
     void r4_suspendedDelegationIsNotOffered() {
         suspensions.suspend("2022-DI-007", "pudong", "测试：抽查发现违规", null);
         try {
-            assertThat(items("window-pudong", "pudong", "?q=2022-DI-007").getBody()).isEmpty();
+            assertThat(items("window-pudong", "pudong", "?q=2022-DI-007").getBody())
+                    .isEmpty();
         } finally {
             suspensions.lift("2022-DI-007", "pudong", "admin");
         }
@@ -102,7 +107,8 @@ class WindowIntegrationTests {
             assertThat(cases(user, "minhang").getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
         }
         assertThat(cases("supervisor", "minhang").getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rest.getForEntity("/api/windows/minhang/items", JsonNode.class).getStatusCode())
+        assertThat(rest.getForEntity("/api/windows/minhang/items", JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
@@ -119,7 +125,8 @@ class WindowIntegrationTests {
     }
 
     @Test
-    @DisplayName("R19: today's receipts of the window, with masked id and the ledger's status; online cases are not the window's")
+    @DisplayName(
+            "R19: today's receipts of the window, with masked id and the ledger's status; online cases are not the window's")
     void r19_todaysReceiptsWithTheirStanding() {
         String received = start("window-minhang", "WINDOW");
         String online = start("portal", "ONLINE");
@@ -127,7 +134,9 @@ class WindowIntegrationTests {
         JsonNode today = cases("window-minhang", "minhang").getBody();
         JsonNode receipt = byCase(today, received);
         assertThat(receipt).as("the window's receipt is listed").isNotNull();
-        assertThat(byCase(today, online)).as("an online case is not a window receipt").isNull();
+        assertThat(byCase(today, online))
+                .as("an online case is not a window receipt")
+                .isNull();
         assertThat(receipt.path("itemName").asText()).isEqualTo("婚姻登记档案查询");
         assertThat(receipt.path("applicantIdNumber").asText()).isEqualTo("1101**********002X");
         assertThat(receipt.toString()).doesNotContain("11010519491231002X");
@@ -137,7 +146,8 @@ class WindowIntegrationTests {
 
         assertThat(byCase(cases("supervisor", "minhang").getBody(), received)).isNotNull();
         assertThat(rest.withBasicAuth("window-minhang", "demo")
-                .getForObject("/api/windows/minhang/cases?date=2020-01-02", JsonNode.class)).isEmpty();
+                        .getForObject("/api/windows/minhang/cases?date=2020-01-02", JsonNode.class))
+                .isEmpty();
     }
 
     private String start(String user, String channel) {
@@ -145,26 +155,55 @@ class WindowIntegrationTests {
         headers.setBasicAuth(user, "demo");
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Idempotency-Key", UUID.randomUUID().toString());
-        Map<String, Object> applicant = Map.of("type", "PERSON", "name", "李四", "idType", "RESIDENT_ID",
-                "idNumber", "11010519491231002X");
+        Map<String, Object> applicant =
+                Map.of("type", "PERSON", "name", "李四", "idType", "RESIDENT_ID", "idNumber", "11010519491231002X");
         // 2022-ER-002 has the window channel only: the portal's online case is a full-online item.
         Map<String, Object> body = "ONLINE".equals(channel)
-                ? Map.of("itemCode", "2022-FO-006", "channel", "ONLINE", "district", "minhang", "applicant", applicant,
-                        "situation", "self", "materials", List.of(Map.of("code", "purpose-statement", "source", "UPLOAD")),
-                        "delivery", Map.of("method", "E_LICENCE"), "commitment", false)
-                : Map.of("itemCode", "2022-ER-002", "channel", "WINDOW", "district", "minhang", "applicant", applicant,
-                        "situation", "own-record", "materials", List.of(Map.of("code", "application-form", "source",
-                                "PAPER"), Map.of("code", "id-card", "source", "E_LICENCE")),
-                        "delivery", Map.of("method", "WINDOW_PICKUP"), "commitment", false);
-        ResponseEntity<JsonNode> started = rest.exchange("/api/applications", HttpMethod.POST,
-                new HttpEntity<>(body, headers), JsonNode.class);
+                ? Map.of(
+                        "itemCode",
+                        "2022-FO-006",
+                        "channel",
+                        "ONLINE",
+                        "district",
+                        "minhang",
+                        "applicant",
+                        applicant,
+                        "situation",
+                        "self",
+                        "materials",
+                        List.of(Map.of("code", "purpose-statement", "source", "UPLOAD")),
+                        "delivery",
+                        Map.of("method", "E_LICENCE"),
+                        "commitment",
+                        false)
+                : Map.of(
+                        "itemCode",
+                        "2022-ER-002",
+                        "channel",
+                        "WINDOW",
+                        "district",
+                        "minhang",
+                        "applicant",
+                        applicant,
+                        "situation",
+                        "own-record",
+                        "materials",
+                        List.of(
+                                Map.of("code", "application-form", "source", "PAPER"),
+                                Map.of("code", "id-card", "source", "E_LICENCE")),
+                        "delivery",
+                        Map.of("method", "WINDOW_PICKUP"),
+                        "commitment",
+                        false);
+        ResponseEntity<JsonNode> started =
+                rest.exchange("/api/applications", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
         assertThat(started.getStatusCode()).as(started.getBody().toString()).isEqualTo(HttpStatus.CREATED);
         return started.getBody().path("caseNumber").asText();
     }
 
     private ResponseEntity<JsonNode> items(String user, String district, String query) {
-        return rest.withBasicAuth(user, "demo").getForEntity("/api/windows/" + district + "/items" + query,
-                JsonNode.class);
+        return rest.withBasicAuth(user, "demo")
+                .getForEntity("/api/windows/" + district + "/items" + query, JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> cases(String user, String district) {
