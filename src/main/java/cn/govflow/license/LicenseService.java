@@ -296,7 +296,7 @@ public class LicenseService {
         content.put("itemCode", request.itemCode());
         content.put("itemName", request.itemName());
 
-        SigningKeys.Signed signature = keys.sign(CanonicalJson.bytes(content), now);
+        SigningKeys.Signed signature = keys.sign(CanonicalJson.bytes(content));
         register.complete(
                 id,
                 identifier.toString(),

@@ -213,6 +213,14 @@ final class SigningKeys {
                 path.toAbsolutePath());
     }
 
+    /**
+     * Signs with the active key at the real time. A certificate's validity is a fact of the real world that other
+     * systems check against their own clocks, so it is not read from the engine's clock (which tests move).
+     */
+    Signed sign(byte[] data) {
+        return sign(data, Instant.now());
+    }
+
     /** Signs with the active key; refuses when its certificate has expired (the job retries after a rotation). */
     Signed sign(byte[] data, Instant now) {
         if (now.isAfter(active.notAfter()) || now.isBefore(active.notBefore())) {

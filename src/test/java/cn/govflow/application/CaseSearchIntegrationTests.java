@@ -92,7 +92,7 @@ class CaseSearchIntegrationTests {
     void webappLoginReadsOnly() {
         List<String> cookies = webappLogin("supervisor");
         HttpHeaders headers = new HttpHeaders();
-        headers.put(HttpHeaders.COOKIE, cookies);
+        headers.set(HttpHeaders.COOKIE, String.join("; ", cookies)); // one Cookie header, as browsers send it
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 
         ResponseEntity<JsonNode> found = rest.exchange(
@@ -157,7 +157,7 @@ class CaseSearchIntegrationTests {
                 .toList());
         String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
         HttpHeaders headers = new HttpHeaders();
-        headers.put(HttpHeaders.COOKIE, cookies);
+        headers.set(HttpHeaders.COOKIE, String.join("; ", cookies)); // one Cookie header, as browsers send it
         headers.set("X-XSRF-TOKEN", csrf);
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         ResponseEntity<String> login = rest.exchange(
