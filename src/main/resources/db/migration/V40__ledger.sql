@@ -28,7 +28,7 @@ create table gf_ledger_case (
     decided_at               timestamp,
     delivered_at             timestamp,
     completed_at             timestamp,
-    -- Results: outcome as in PROCESSES.md (APPROVED, NOT_APPROVED, NOT_ACCEPTED, REFUSED, WITHDRAWN).
+    -- Results: outcome as in docs/processes.md (APPROVED, NOT_APPROVED, NOT_ACCEPTED, REFUSED, WITHDRAWN).
     outcome                  varchar(20),
     approval_revoked         boolean        not null,
     actual_workdays          integer,
