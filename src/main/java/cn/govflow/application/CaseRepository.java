@@ -1,8 +1,12 @@
 package cn.govflow.application;
 
+import cn.govflow.catalog.AcceptanceAt;
 import cn.govflow.catalog.ApplicantType;
+import cn.govflow.catalog.CasePlan;
 import cn.govflow.catalog.Channel;
+import cn.govflow.catalog.ClockStart;
 import cn.govflow.catalog.HandlingMode;
+import cn.govflow.catalog.ResultType;
 import cn.govflow.catalog.VoucherIssuer;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -25,6 +29,12 @@ class CaseRepository {
             + "situation, applicant_type, applicant_name, id_type, id_number, phone, address, delivery_method, "
             + "delivery_address, commitment, process_instance_id, voucher_number, voucher_issued_by, "
             + "acceptance_expected_by, started_by, idempotency_key, request_hash, created_at, status";
+    /** The plan snapshot (V70); with voucher_issued_by above, the whole {@link CasePlan}. */
+    private static final String PLAN_COLUMNS = "plan_result_type, plan_promised_days, plan_on_the_spot, "
+            + "plan_receipt_is_acceptance, plan_acceptance_at, plan_paper_materials, plan_clock_starts_at";
+
+    private static final String INSERT_VALUES =
+            String.join(", ", Collections.nCopies((COLUMNS + ", " + PLAN_COLUMNS).split(",").length, "?"));
 
     private final JdbcTemplate jdbc;
 
@@ -33,10 +43,10 @@ class CaseRepository {
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the caller's Idempotency-Key is taken */
-    void insert(CaseRecord c) {
+    /** The case row with its plan snapshot (R22), in one insert. */
+    void insert(CaseRecord c, CasePlan plan) {
         jdbc.update(
-                "insert into gf_case (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into gf_case (" + COLUMNS + ", " + PLAN_COLUMNS + ") values (" + INSERT_VALUES + ")",
                 c.caseNumber(),
                 c.itemCode(),
                 c.mode().name(),
@@ -62,7 +72,34 @@ class CaseRepository {
                 c.idempotencyKey(),
                 c.requestHash(),
                 Timestamp.from(c.createdAt()),
-                c.status());
+                c.status(),
+                plan.resultType().name(),
+                plan.promisedDays(),
+                plan.onTheSpot(),
+                plan.receiptIsAcceptance(),
+                plan.acceptanceAt().name(),
+                plan.paperMaterials(),
+                plan.clockStartsAt().name());
+    }
+
+    /** The plan snapshot of a case; empty for an unknown case or one started before V70 (no snapshot). */
+    Optional<CasePlan> plan(String caseNumber) {
+        return jdbc
+                .query(
+                        "select " + PLAN_COLUMNS + ", voucher_issued_by from gf_case where case_number = ?"
+                                + " and plan_result_type is not null",
+                        (rs, row) -> new CasePlan(
+                                ResultType.valueOf(rs.getString("plan_result_type")),
+                                rs.getInt("plan_promised_days"),
+                                rs.getBoolean("plan_on_the_spot"),
+                                rs.getBoolean("plan_receipt_is_acceptance"),
+                                AcceptanceAt.valueOf(rs.getString("plan_acceptance_at")),
+                                rs.getBoolean("plan_paper_materials"),
+                                ClockStart.valueOf(rs.getString("plan_clock_starts_at")),
+                                VoucherIssuer.valueOf(rs.getString("voucher_issued_by"))),
+                        caseNumber)
+                .stream()
+                .findFirst();
     }
 
     void setProcessInstanceId(String caseNumber, String processInstanceId) {

@@ -1,5 +1,6 @@
 package cn.govflow.application;
 
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.catalog.CatalogItem;
 import cn.govflow.catalog.HandlingMode;
 import cn.govflow.catalog.ResultType;
@@ -30,6 +31,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("deliveries")
 public class Deliveries {
+
+    private final CasePlans plans;
+
+    public Deliveries(CasePlans plans) {
+        this.plans = plans;
+    }
 
     /** Where the model sends the result. */
     public enum Route {
@@ -116,12 +123,12 @@ public class Deliveries {
 
     /**
      * For the models' gateways, e.g. {@code ${deliveries.route(execution) == 'COURIER'}}: the route of the case from
-     * its variables {@code mode}, {@code resultType} and {@code deliveryMethod}.
+     * its variables {@code mode} and {@code deliveryMethod} and the result type of its plan.
      */
     public Route route(VariableScope execution) {
         return route(
                 HandlingMode.valueOf(string(execution, CaseVariables.MODE)),
-                ResultType.valueOf(string(execution, CaseVariables.RESULT_TYPE)),
+                plans.of(execution).resultType(),
                 DeliveryMethod.valueOf(string(execution, CaseVariables.DELIVERY_METHOD)));
     }
 

@@ -1,12 +1,10 @@
 package cn.govflow.application;
 
-import static cn.govflow.process.CaseVariables.ACCEPTANCE_AT;
 import static cn.govflow.process.CaseVariables.APPLICANT_ID_MASKED;
 import static cn.govflow.process.CaseVariables.APPLICANT_NAME;
 import static cn.govflow.process.CaseVariables.APPLICANT_TYPE;
 import static cn.govflow.process.CaseVariables.CASE_NUMBER;
 import static cn.govflow.process.CaseVariables.CHANNEL;
-import static cn.govflow.process.CaseVariables.CLOCK_STARTS_AT;
 import static cn.govflow.process.CaseVariables.COMMITMENT;
 import static cn.govflow.process.CaseVariables.DELIVERY_METHOD;
 import static cn.govflow.process.CaseVariables.DEPARTMENT;
@@ -17,16 +15,11 @@ import static cn.govflow.process.CaseVariables.ITEM_NAME;
 import static cn.govflow.process.CaseVariables.LICENCE_REPLACED_PAPER;
 import static cn.govflow.process.CaseVariables.MATERIALS_RECEIVED;
 import static cn.govflow.process.CaseVariables.MODE;
-import static cn.govflow.process.CaseVariables.ON_THE_SPOT;
-import static cn.govflow.process.CaseVariables.PAPER_MATERIALS;
-import static cn.govflow.process.CaseVariables.PROMISED_DAYS;
-import static cn.govflow.process.CaseVariables.RECEIPT_IS_ACCEPTANCE;
-import static cn.govflow.process.CaseVariables.RESULT_TYPE;
+import static cn.govflow.process.CaseVariables.PLAN_NOTICE;
 import static cn.govflow.process.CaseVariables.SITUATION;
-import static cn.govflow.process.CaseVariables.VOUCHER_ISSUED_BY;
 
 import cn.govflow.calendar.WorkdayCalendar;
-import cn.govflow.catalog.AcceptanceAt;
+import cn.govflow.catalog.CasePlan;
 import cn.govflow.catalog.CatalogItem;
 import cn.govflow.catalog.CatalogService;
 import cn.govflow.catalog.District;
@@ -233,21 +226,26 @@ class IntakeService {
                 hash,
                 now,
                 STARTED);
-        cases.insert(record);
+        CasePlan plan = CasePlan.of(item);
+        cases.insert(record, plan);
         ProcessInstance instance;
         try (MDC.MDCCloseable logContext = MDC.putCloseable(CaseLogContext.KEY, caseNumber)) {
             instance = runtime.createProcessInstanceByKey(item.mode().processId())
                     .businessKey(caseNumber)
-                    .setVariables(variables(item, situation, request, record))
+                    .setVariables(variables(item, plan, situation, request, record))
                     .execute();
         }
         cases.setProcessInstanceId(caseNumber, instance.getId());
         return record.withProcessInstanceId(instance.getId());
     }
 
-    /** The start variables of docs/processes.md: the case, the item's plan (R22), nothing personal beyond name and masked id. */
+    /**
+     * The start variables of docs/processes.md: what forms, Tasklist columns, candidate groups and gateways need.
+     * The plan (R22) is not among them: it is in the case row, read through {@code casePlan}; only the entrusted
+     * window-receipt form shows it, as one text ({@code planNotice}).
+     */
     static Map<String, Object> variables(
-            CatalogItem item, Situation situation, ApplicationRequest request, CaseRecord record) {
+            CatalogItem item, CasePlan plan, Situation situation, ApplicationRequest request, CaseRecord record) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put(CASE_NUMBER, record.caseNumber());
         v.put(ITEM_CODE, item.code());
@@ -267,32 +265,10 @@ class IntakeService {
         v.put(
                 LICENCE_REPLACED_PAPER,
                 request.materials().stream().anyMatch(m -> m.source() == MaterialSource.E_LICENCE));
-        v.put(RESULT_TYPE, item.resultType().name());
-        v.put(PROMISED_DAYS, item.promisedDays());
-        v.put(ON_THE_SPOT, item.onTheSpotAllowed());
-        v.put(RECEIPT_IS_ACCEPTANCE, item.receiptIsAcceptance());
-        v.put(ACCEPTANCE_AT, acceptanceAt(item).name());
-        v.put(
-                PAPER_MATERIALS,
-                item.entrustedReceipt() != null && item.entrustedReceipt().paperMaterials());
-        v.put(CLOCK_STARTS_AT, item.clockStartsAt().name());
-        v.put(VOUCHER_ISSUED_BY, item.voucherIssuedBy().name());
+        if (item.mode() == HandlingMode.ENTRUSTED_RECEIPT) {
+            v.put(PLAN_NOTICE, plan.notice());
+        }
         return v;
-    }
-
-    /**
-     * R18 names who accepts for entrusted items only; the other modes accept where they decide: the city
-     * department (full-online) or the district receiving department (delegated), at the window where receipt
-     * is acceptance (R24).
-     */
-    static AcceptanceAt acceptanceAt(CatalogItem item) {
-        if (item.entrustedReceipt() != null) {
-            return item.entrustedReceipt().acceptanceAt();
-        }
-        if (item.receiptIsAcceptance()) {
-            return AcceptanceAt.WINDOW;
-        }
-        return item.mode() == HandlingMode.DELEGATED ? AcceptanceAt.DISTRICT_DEPARTMENT : AcceptanceAt.CITY_DEPARTMENT;
     }
 
     /** One material per line: "申请表（上传）". */

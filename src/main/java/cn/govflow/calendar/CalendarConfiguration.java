@@ -1,5 +1,6 @@
 package cn.govflow.calendar;
 
+import cn.govflow.catalog.CasePlans;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,12 @@ class CalendarConfiguration {
     }
 
     @Bean
-    CaseClock caseClock(WorkdayCalendar calendar, CalendarProperties properties) {
-        return new CaseClock(calendar, properties.warningWorkdays());
+    CaseClock caseClock(WorkdayCalendar calendar, CalendarProperties properties, CasePlans casePlan) {
+        return new CaseClock(calendar, properties.warningWorkdays(), casePlan);
+    }
+
+    @Bean
+    Waits waits(Workdays workdays, CalendarProperties properties) {
+        return new Waits(workdays, properties.waits().toDefaults());
     }
 }

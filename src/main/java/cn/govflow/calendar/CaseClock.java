@@ -1,5 +1,8 @@
 package cn.govflow.calendar;
 
+import cn.govflow.catalog.CasePlan;
+import cn.govflow.catalog.CasePlans;
+import cn.govflow.catalog.ClockStart;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -12,8 +15,11 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ${caseClock.start(execution)}                 the clock starts now: promisedDecisionDate = promisedDays (default 20)
  *                                               working days after today
- * ${caseClock.start(execution, 'ACCEPTANCE')}   starts only if the item's clockStartsAt is ACCEPTANCE (R16);
- *                                               'RECEIPT' at the window receipt
+ * ${caseClock.start(execution, 'ACCEPTANCE')}   starts only if the case's plan starts the clock at ACCEPTANCE
+ *                                               (R16); 'RECEIPT' at the window receipt
+ * ${caseClock.startAtWindowReceipt(execution)}  at a window receipt that is the decisive step: the plan starts the
+ *                                               clock at receipt, receipt is acceptance (R24) or the chief
+ *                                               representative may decide on the spot (R25)
  * ${caseClock.pause(execution)}                 补正 or a special procedure (R27) begins
  * ${caseClock.resume(execution)}                it ends: the deadline moves by the working days it covered
  * ${caseClock.extend(execution)}                the approved extension of 10 working days, once (R33)
@@ -22,23 +28,22 @@ import org.slf4j.LoggerFactory;
  * ${caseClock.warningDate(execution)}           Date for a task's follow-up date, before the deadline
  * ${promisedDecisionDate}                       a decision task's due date
  * </pre>
- * State lives in process variables only; "now" is the engine's clock ({@link EngineClock}), so tests can fix it.
+ * The promised days and where the clock starts come from the case's plan ({@link CasePlans}); the clock's own state
+ * lives in process variables, written only when they say something (no "not paused", "not extended" or "not
+ * overdue" rows: an absent flag is false). "Now" is the engine's clock ({@link EngineClock}), so tests can fix it.
  * Days are Shanghai calendar days. As in every 期间 count, the day something starts is not counted: the
  * acceptance day, and the day the applicant's supplement arrives; the day a pause begins is counted.
  */
 public class CaseClock {
 
-    public static final int DEFAULT_PROMISED_DAYS = 20;
     public static final int EXTENSION_WORKDAYS = 10;
 
-    /** Where the clock starts, from the item's plan: {@code RECEIPT} or {@code ACCEPTANCE} (the default). */
-    public static final String CLOCK_STARTS_AT = "clockStartsAt";
-
-    public static final String PROMISED_DAYS = "promisedDays";
     public static final String CLOCK_STARTED_AT = "clockStartedAt";
     public static final String PROMISED_DECISION_DATE = "promisedDecisionDate";
-    public static final String CLOCK_PAUSED = "clockPaused";
+    /** Set while the clock is paused, removed when it resumes. */
     public static final String CLOCK_PAUSED_AT = "clockPausedAt";
+    /** Written by govflow before V70 next to clockPausedAt; still honoured for cases that carry it. */
+    public static final String CLOCK_PAUSED = "clockPaused";
     /** Working days not counted so far because of 补正 and special procedures. */
     public static final String PAUSED_WORKDAYS = "pausedWorkdays";
 
@@ -51,14 +56,19 @@ public class CaseClock {
 
     private final WorkdayCalendar calendar;
     private final int warningWorkdays;
+    private final CasePlans plans;
 
-    /** @param warningWorkdays how many working days before the deadline {@link #warningDate} falls */
-    public CaseClock(WorkdayCalendar calendar, int warningWorkdays) {
+    /**
+     * @param warningWorkdays how many working days before the deadline {@link #warningDate} falls
+     * @param plans where a case's promised days and clock start come from
+     */
+    public CaseClock(WorkdayCalendar calendar, int warningWorkdays, CasePlans plans) {
         if (warningWorkdays < 0) {
             throw new IllegalArgumentException("govflow.calendar.warning-workdays must not be negative");
         }
         this.calendar = calendar;
         this.warningWorkdays = warningWorkdays;
+        this.plans = plans;
     }
 
     /**
@@ -75,10 +85,6 @@ public class CaseClock {
         promised = WorkdayCalendar.endOfDay(calendar.addWorkdays(WorkdayCalendar.toLocalDate(now), days));
         scope.setVariable(CLOCK_STARTED_AT, now);
         scope.setVariable(PROMISED_DECISION_DATE, promised);
-        scope.setVariable(CLOCK_PAUSED, false);
-        scope.setVariable(PAUSED_WORKDAYS, 0);
-        scope.setVariable(CLOCK_EXTENDED, false);
-        scope.setVariable(OVERDUE, false);
         return promised;
     }
 
@@ -87,12 +93,24 @@ public class CaseClock {
      * {@code ACCEPTANCE}; an item without it starts at acceptance). Returns the promised date, or null.
      */
     public Date start(VariableScope scope, String point) {
-        Object startsAt = scope.getVariable(CLOCK_STARTS_AT);
-        String configured = startsAt == null ? "ACCEPTANCE" : startsAt.toString();
-        if (!configured.equalsIgnoreCase(point)) {
+        ClockStart configured = plans.of(scope).clockStartsAt();
+        if (!configured.name().equalsIgnoreCase(point)) {
             return null;
         }
         return start(scope);
+    }
+
+    /**
+     * A window receipt (delegated model) starts the clock when it is the decisive step: the plan starts the clock
+     * at receipt (R16), receipt is acceptance (R24), or the item may be decided on the spot (R25). Returns the
+     * promised date, or null.
+     */
+    public Date startAtWindowReceipt(VariableScope scope) {
+        CasePlan plan = plans.of(scope);
+        if (plan.clockStartsAt() == ClockStart.RECEIPT || plan.receiptIsAcceptance() || plan.onTheSpot()) {
+            return start(scope);
+        }
+        return null;
     }
 
     /** 补正 or a special procedure (R27) begins: the clock stops. Nothing happens before the clock starts. */
@@ -101,7 +119,9 @@ public class CaseClock {
             return;
         }
         scope.setVariable(CLOCK_PAUSED_AT, EngineClock.SHANGHAI.date());
-        scope.setVariable(CLOCK_PAUSED, true);
+        if (scope.hasVariable(CLOCK_PAUSED)) {
+            scope.setVariable(CLOCK_PAUSED, true);
+        }
     }
 
     /**
@@ -117,7 +137,10 @@ public class CaseClock {
         scope.setVariable(
                 PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(calendar.addWorkdays(promisedDay(scope), covered)));
         scope.setVariable(PAUSED_WORKDAYS, intValue(scope.getVariable(PAUSED_WORKDAYS), 0) + covered);
-        scope.setVariable(CLOCK_PAUSED, false);
+        scope.removeVariable(CLOCK_PAUSED_AT);
+        if (scope.hasVariable(CLOCK_PAUSED)) {
+            scope.setVariable(CLOCK_PAUSED, false);
+        }
         return covered;
     }
 
@@ -179,7 +202,7 @@ public class CaseClock {
     }
 
     private int promisedDays(VariableScope scope) {
-        int days = intValue(scope.getVariable(PROMISED_DAYS), DEFAULT_PROMISED_DAYS);
+        int days = plans.of(scope).promisedDays();
         if (days < 0) {
             throw new CaseClockException("R33: case " + caseNumber(scope) + " has promisedDays " + days
                     + "; the promised time limit must be zero or more working days");
@@ -206,7 +229,11 @@ public class CaseClock {
     }
 
     private static boolean paused(VariableScope scope) {
-        return Boolean.TRUE.equals(scope.getVariable(CLOCK_PAUSED));
+        Object before70 = scope.getVariable(CLOCK_PAUSED);
+        if (before70 != null) {
+            return Boolean.TRUE.equals(before70);
+        }
+        return scope.getVariable(CLOCK_PAUSED_AT) != null;
     }
 
     private static void requireStarted(VariableScope scope, String operation) {

@@ -1,10 +1,11 @@
 package cn.govflow.ledger;
 
 import static cn.govflow.ledger.ScopeValues.bool;
-import static cn.govflow.ledger.ScopeValues.integer;
 import static cn.govflow.ledger.ScopeValues.local;
 import static cn.govflow.ledger.ScopeValues.string;
 
+import cn.govflow.catalog.CasePlan;
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.catalog.CatalogItem;
 import cn.govflow.catalog.CatalogService;
 import cn.govflow.process.CaseVariables;
@@ -43,13 +44,16 @@ public class CaseLedger {
     private final Milestones milestones;
     private final LedgerTransaction transaction;
     private final Clock clock;
+    private final CasePlans plans;
 
     CaseLedger(
             LedgerRepository repository,
             CatalogService catalog,
             Milestones milestones,
             LedgerTransaction transaction,
-            Clock clock) {
+            Clock clock,
+            CasePlans plans) {
+        this.plans = plans;
         this.repository = repository;
         this.catalog = catalog;
         this.milestones = milestones;
@@ -71,6 +75,7 @@ public class CaseLedger {
         String channel =
                 Optional.ofNullable(string(execution, CaseVariables.CHANNEL)).orElse("ONLINE");
         boolean online = !"WINDOW".equals(channel);
+        Optional<CasePlan> plan = plans.find(execution).or(() -> item.map(CasePlan::of));
         LedgerCase row = new LedgerCase(
                 caseNumber,
                 execution.getProcessInstanceId(),
@@ -85,10 +90,10 @@ public class CaseLedger {
                 channel,
                 string(execution, CaseVariables.APPLICANT_TYPE),
                 bool(execution, CaseVariables.COMMITMENT),
-                bool(execution, CaseVariables.ON_THE_SPOT),
+                plan.map(CasePlan::onTheSpot).orElse(false),
                 bool(execution, CaseVariables.LICENCE_REPLACED_PAPER),
                 item.map(CatalogItem::fee).map(LedgerRepository::zeroIfNull).orElse(BigDecimal.ZERO),
-                integer(execution.getVariable(CaseVariables.PROMISED_DAYS)),
+                plan.map(CasePlan::promisedDays).orElse(null),
                 now,
                 online ? now : null,
                 null,

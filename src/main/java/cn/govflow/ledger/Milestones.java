@@ -7,6 +7,8 @@ import static cn.govflow.ledger.ScopeValues.local;
 import static cn.govflow.ledger.ScopeValues.string;
 
 import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.catalog.CasePlan;
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.process.ContractElements;
 import cn.govflow.process.DelegatedImplementationElements;
@@ -36,9 +38,11 @@ import org.springframework.stereotype.Component;
 class Milestones {
 
     private final WorkdayCalendar calendar;
+    private final CasePlans plans;
 
-    Milestones(WorkdayCalendar calendar) {
+    Milestones(WorkdayCalendar calendar, CasePlans plans) {
         this.calendar = calendar;
+        this.plans = plans;
     }
 
     /**
@@ -48,7 +52,7 @@ class Milestones {
     CaseRow apply(CaseRow b, VariableScope scope, String activityId, String action, LocalDateTime now) {
         if (ContractElements.TASK_WINDOW_RECEIPT.equals(activityId) && "RECEIVED".equals(action)) {
             b.receivedAt = coalesce(b.receivedAt, now);
-            if (bool(scope, CaseVariables.RECEIPT_IS_ACCEPTANCE)) {
+            if (plans.find(scope).map(CasePlan::receiptIsAcceptance).orElse(false)) {
                 b.acceptedAt = coalesce(b.acceptedAt, now);
             }
         }

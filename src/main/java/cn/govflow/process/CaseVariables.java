@@ -26,17 +26,12 @@ public final class CaseVariables {
     /** R8 用证免交: at least one material came from an e-licence instead of paper or upload (the report counts it). */
     public static final String LICENCE_REPLACED_PAPER = "licenceReplacedPaper";
 
-    // The item's plan (R22), copied from the catalog at start.
-    public static final String RESULT_TYPE = "resultType";
-    public static final String PROMISED_DAYS = CaseClock.PROMISED_DAYS;
-    public static final String ON_THE_SPOT = "onTheSpot";
-    public static final String RECEIPT_IS_ACCEPTANCE = "receiptIsAcceptance";
-    public static final String ACCEPTANCE_AT = "acceptanceAt";
-    public static final String PAPER_MATERIALS = "paperMaterials";
-    /** Where the statutory clock starts (R16); the clock's variables are named by {@link CaseClock}. */
-    public static final String CLOCK_STARTS_AT = CaseClock.CLOCK_STARTS_AT;
-
-    public static final String VOUCHER_ISSUED_BY = "voucherIssuedBy";
+    /**
+     * 事项方案 as one text for the entrusted window-receipt form (entrusted cases only). The plan itself (R22) is no
+     * process variable: it is snapshotted in the case row and read through the {@code casePlan} bean
+     * ({@link cn.govflow.catalog.CasePlans}, which also names the variables of cases started before V70).
+     */
+    public static final String PLAN_NOTICE = "planNotice";
 
     // Outcomes of the contract's user tasks.
     public static final String RECEIPT_OUTCOME = "receiptOutcome";

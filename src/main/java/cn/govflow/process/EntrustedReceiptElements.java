@@ -62,10 +62,9 @@ public final class EntrustedReceiptElements {
     // Variables this model writes.
     /** Date the window tells the applicant acceptance will be decided by (R19); due date of Task_Acceptance. */
     public static final String ACCEPTANCE_EXPECTED_BY = "acceptanceExpectedBy";
-    /** Who issued the receipt voucher (copy of the plan's voucherIssuedBy, R17) and its number. */
-    public static final String RECEIPT_VOUCHER_ISSUED_BY = "receiptVoucherIssuedBy";
-
+    /** The receipt voucher's number (R17; who issues it is the case's plan). */
     public static final String RECEIPT_VOUCHER_NUMBER = "receiptVoucherNumber";
+
     public static final String ELECTRONIC_TRANSFER_AT = "electronicTransferAt";
     public static final String PAPER_ARRIVED_AT = "paperArrivedAt";
     /** User id of the city department member who confirmed the paper's arrival. */

@@ -3,6 +3,7 @@ package cn.govflow.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.support.GovflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,14 +123,14 @@ class ApplicationIntegrationTests {
                 .containsEntry(CaseVariables.DELIVERY_METHOD, "WINDOW_PICKUP")
                 .containsEntry(CaseVariables.COMMITMENT, false)
                 .containsEntry(CaseVariables.SITUATION, "一般情形")
-                .containsEntry(CaseVariables.RESULT_TYPE, "PAPER_LICENCE")
-                .containsEntry(CaseVariables.PROMISED_DAYS, 5)
-                .containsEntry(CaseVariables.ON_THE_SPOT, false)
-                .containsEntry(CaseVariables.RECEIPT_IS_ACCEPTANCE, false)
-                .containsEntry(CaseVariables.ACCEPTANCE_AT, "DISTRICT_DEPARTMENT")
-                .containsEntry(CaseVariables.PAPER_MATERIALS, false)
-                .containsEntry(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE")
-                .containsEntry(CaseVariables.VOUCHER_ISSUED_BY, "SERVICE_CENTRE");
+                .containsEntry(CasePlans.RESULT_TYPE, "PAPER_LICENCE")
+                .containsEntry(CasePlans.PROMISED_DAYS, 5)
+                .containsEntry(CasePlans.ON_THE_SPOT, false)
+                .containsEntry(CasePlans.RECEIPT_IS_ACCEPTANCE, false)
+                .containsEntry(CasePlans.ACCEPTANCE_AT, "DISTRICT_DEPARTMENT")
+                .containsEntry(CasePlans.PAPER_MATERIALS, false)
+                .containsEntry(CasePlans.CLOCK_STARTS_AT, "ACCEPTANCE")
+                .containsEntry(CasePlans.VOUCHER_ISSUED_BY, "SERVICE_CENTRE");
         assertThat((String) v.get(CaseVariables.MATERIALS_RECEIVED))
                 .isEqualTo("大型群众性活动安全许可申请表（上传）\n活动安全工作方案（纸质）\n场所管理者同意使用的证明（上传）");
         assertThat(v.values())
@@ -155,9 +156,9 @@ class ApplicationIntegrationTests {
         Map<String, Object> v = runtime.getVariables(
                 response.getBody().path("processInstanceId").asText());
         assertThat(v)
-                .containsEntry(CaseVariables.ACCEPTANCE_AT, "CITY_DEPARTMENT")
-                .containsEntry(CaseVariables.PAPER_MATERIALS, true)
-                .containsEntry(CaseVariables.CLOCK_STARTS_AT, "RECEIPT")
+                .containsEntry(CasePlans.ACCEPTANCE_AT, "CITY_DEPARTMENT")
+                .containsEntry(CasePlans.PAPER_MATERIALS, true)
+                .containsEntry(CasePlans.CLOCK_STARTS_AT, "RECEIPT")
                 .containsEntry(CaseVariables.APPLICANT_ID_MASKED, "3101**********1239");
         assertThat(processKey(response)).isEqualTo("EntrustedReceiptProcess");
     }
@@ -193,9 +194,9 @@ class ApplicationIntegrationTests {
         Map<String, Object> v = runtime.getVariables(
                 response.getBody().path("processInstanceId").asText());
         assertThat(v)
-                .containsEntry(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
-                .containsEntry(CaseVariables.ACCEPTANCE_AT, "WINDOW")
-                .containsEntry(CaseVariables.ON_THE_SPOT, true);
+                .containsEntry(CasePlans.RECEIPT_IS_ACCEPTANCE, true)
+                .containsEntry(CasePlans.ACCEPTANCE_AT, "WINDOW")
+                .containsEntry(CasePlans.ON_THE_SPOT, true);
     }
 
     // ---- refused applications: nothing is started ----

@@ -6,12 +6,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import cn.govflow.application.Deliveries.Route;
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.catalog.CatalogItem;
 import cn.govflow.catalog.CatalogService;
 import cn.govflow.catalog.HandlingMode;
 import cn.govflow.catalog.ResultType;
+import cn.govflow.catalog.TestPlans;
 import cn.govflow.process.CaseVariables;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.DisplayName;
@@ -92,13 +95,15 @@ class DeliveriesTests {
     }
 
     @Test
-    @DisplayName("the gateways' bean reads mode, resultType and deliveryMethod of the case")
-    void beanRoutesFromTheCaseVariables() {
+    @DisplayName("the gateways' bean reads mode and deliveryMethod of the case, and the result type of its plan")
+    void beanRoutesFromTheCaseVariablesAndPlan() {
         DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getProcessBusinessKey()).thenReturn("SH-20261206-YP-000001");
         when(execution.getVariable(CaseVariables.MODE)).thenReturn("FULL_ONLINE");
-        when(execution.getVariable(CaseVariables.RESULT_TYPE)).thenReturn("NONE");
         when(execution.getVariable(CaseVariables.DELIVERY_METHOD)).thenReturn("WINDOW_PICKUP");
+        TestPlans plans = new TestPlans();
+        plans.snapshot("SH-20261206-YP-000001", Map.of(CasePlans.RESULT_TYPE, "NONE"));
 
-        assertThat(new Deliveries().route(execution)).isEqualTo(Route.NONE);
+        assertThat(new Deliveries(plans.casePlans()).route(execution)).isEqualTo(Route.NONE);
     }
 }

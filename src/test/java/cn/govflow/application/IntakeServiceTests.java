@@ -158,7 +158,7 @@ class IntakeServiceTests {
                     throw new DuplicateKeyException("gf_case_idempotency");
                 })
                 .when(cases)
-                .insert(any());
+                .insert(any(), any());
         when(cases.findByIdempotencyKey("window-minhang", "key-1"))
                 .thenReturn(Optional.empty())
                 .thenAnswer(call -> Optional.of(winner.get()));
@@ -176,7 +176,7 @@ class IntakeServiceTests {
                     throw new DuplicateKeyException("gf_case_idempotency");
                 })
                 .when(cases)
-                .insert(any());
+                .insert(any(), any());
         CaseRecord other = new CaseRecord(
                 "SH-20261123-MH-000001",
                 "9999-ER-001",
@@ -222,7 +222,7 @@ class IntakeServiceTests {
                     throw new DuplicateKeyException("gf_case_pk");
                 })
                 .when(cases)
-                .insert(any());
+                .insert(any(), any());
 
         assertThatThrownBy(() -> intake.start(REQUEST, WINDOW, null)).isInstanceOf(DuplicateKeyException.class);
     }
@@ -263,6 +263,6 @@ class IntakeServiceTests {
         assertThatThrownBy(() -> intake.start(REQUEST, yangpu, null))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
-        verify(cases, never()).insert(any());
+        verify(cases, never()).insert(any(), any());
     }
 }

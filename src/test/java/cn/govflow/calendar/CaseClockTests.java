@@ -3,12 +3,14 @@ package cn.govflow.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govflow.catalog.CasePlans;
 import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.Test;
 
 class CaseClockTests {
 
-    private final CaseClock clock = new CaseClock(WorkdayCalendar.fromClasspath(), 3);
+    /** The plan is read from the variables below (promisedDays, clockStartsAt), as a case from before V70 has it. */
+    static final CasePlans PLANS = new CasePlans(caseNumber -> Optional.empty(), 0);
+
+    private final CaseClock clock = new CaseClock(WorkdayCalendar.fromClasspath(), 3, PLANS);
     private final Map<String, Object> variables = new HashMap<>();
     private final VariableScope execution = scope(variables);
 
@@ -38,10 +43,8 @@ class CaseClockTests {
         assertThat(variables.get("clockStartedAt")).isEqualTo(at(2026, 2, 10, 10, 30));
         assertThat(variables.get("promisedDecisionDate"))
                 .isEqualTo(WorkdayCalendar.endOfDay(LocalDate.of(2026, 3, 16)));
-        assertThat(variables)
-                .containsEntry("clockPaused", false)
-                .containsEntry("clockExtended", false)
-                .containsEntry("overdue", false);
+        // Flags are written when they say something: a clock that just started is neither paused, extended nor late.
+        assertThat(variables).doesNotContainKeys("clockPaused", "clockPausedAt", "clockExtended", "overdue");
     }
 
     @Test
@@ -95,14 +98,14 @@ class CaseClockTests {
 
         now(2026, 3, 2, 15, 0); // Monday: notice to supplement (补正)
         clock.pause(execution);
-        assertThat(variables).containsEntry("clockPaused", true);
+        assertThat(variables).containsKey("clockPausedAt").doesNotContainKey("clockPaused");
 
         now(2026, 3, 9, 11, 0); // next Monday: materials arrive; Mar 3, 4, 5, 6 and 9 were not counted
         int covered = clock.resume(execution);
 
         assertThat(covered).isEqualTo(5);
         assertThat(promisedDay()).isEqualTo(LocalDate.of(2026, 3, 23));
-        assertThat(variables).containsEntry("clockPaused", false).containsEntry("pausedWorkdays", 5);
+        assertThat(variables).doesNotContainKey("clockPausedAt").containsEntry("pausedWorkdays", 5);
         // 10 days counted before the pause (Feb 11 … Mar 2), 10 after (Mar 10 … Mar 23): 20 in all.
         WorkdayCalendar calendar = WorkdayCalendar.fromClasspath();
         assertThat(calendar.workdaysBetween(LocalDate.of(2026, 2, 10), LocalDate.of(2026, 3, 2))
@@ -186,7 +189,7 @@ class CaseClockTests {
         clock.start(execution);
 
         assertThat(clock.warningDate(execution)).isEqualTo(WorkdayCalendar.startOfDay(LocalDate.of(2026, 3, 11)));
-        assertThat(new CaseClock(WorkdayCalendar.fromClasspath(), 10).warningDate(execution))
+        assertThat(new CaseClock(WorkdayCalendar.fromClasspath(), 10, PLANS).warningDate(execution))
                 .isEqualTo(WorkdayCalendar.startOfDay(LocalDate.of(2026, 3, 2)));
     }
 
@@ -220,9 +223,9 @@ class CaseClockTests {
                 .hasMessageContaining("caseClock.start(execution)");
         assertThatThrownBy(() -> clock.extend(execution)).isInstanceOf(CaseClockException.class);
         assertThatThrownBy(() -> clock.warningDate(execution)).isInstanceOf(CaseClockException.class);
-        variables.put("promisedDays", "zwanzig");
+        variables.put("promisedDays", -1);
         assertThatThrownBy(() -> clock.start(execution))
-                .isInstanceOf(CaseClockException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("promisedDays");
     }
 
@@ -242,12 +245,15 @@ class CaseClockTests {
 
     /** A process instance's variables, as far as the clock uses them. */
     static VariableScope scope(Map<String, Object> variables) {
+        variables.putIfAbsent(CasePlans.RESULT_TYPE, "E_LICENCE");
         return (VariableScope) Proxy.newProxyInstance(
                 CaseClockTests.class.getClassLoader(),
                 new Class<?>[] {VariableScope.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getVariable" -> variables.get((String) args[0]);
                     case "setVariable" -> variables.put((String) args[0], args[1]);
+                    case "hasVariable" -> variables.containsKey((String) args[0]);
+                    case "removeVariable" -> variables.remove((String) args[0]);
                     case "toString" -> "VariableScope" + variables;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

@@ -9,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.govflow.catalog.CasePlans;
+import cn.govflow.support.ModelBeans;
 import cn.govflow.support.ProcessTests;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "calendar/workday-timer-probe.bpmn")
 class WorkdayTimerProbeTests {
 
+    ModelBeans beans;
+
     private static final String REMINDER = "BoundaryEvent_Reminder";
     private static final String DEADLINE = "BoundaryEvent_Deadline";
 
@@ -39,7 +43,7 @@ class WorkdayTimerProbeTests {
 
     @BeforeEach
     void beans() {
-        CalendarMocks.register();
+        beans = ModelBeans.register();
     }
 
     @AfterEach
@@ -107,12 +111,19 @@ class WorkdayTimerProbeTests {
                 .isZero();
     }
 
-    private static ProcessInstance start() {
-        return runtimeService()
-                .startProcessInstanceByKey(
-                        "WorkdayTimerProbe",
+    private ProcessInstance start() {
+        return beans.start(
+                "WorkdayTimerProbe",
+                "YW-2026-000001",
+                Map.of(
+                        "caseNumber",
                         "YW-2026-000001",
-                        Map.of("caseNumber", "YW-2026-000001", "promisedDays", 20, "clockStartsAt", "ACCEPTANCE"));
+                        CasePlans.RESULT_TYPE,
+                        "E_LICENCE",
+                        CasePlans.PROMISED_DAYS,
+                        20,
+                        CasePlans.CLOCK_STARTS_AT,
+                        "ACCEPTANCE"));
     }
 
     private static Job timer(ProcessInstance instance, String activityId) {

@@ -3,6 +3,7 @@ package cn.govflow.courier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.process.EntrustedReceiptElements;
 import cn.govflow.support.FullOnlineCases;
@@ -227,7 +228,7 @@ class HandOffFailureIntegrationTests {
                             "委托收件测试事项",
                             CaseVariables.APPLICANT_NAME,
                             "张三",
-                            CaseVariables.RESULT_TYPE,
+                            CasePlans.RESULT_TYPE,
                             "PAPER_LICENCE",
                             CaseVariables.DECISION,
                             "APPROVED"))

@@ -3,6 +3,7 @@ package cn.govflow.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.process.ContractElements;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ class MilestonesTests {
     /** Monday 2026-03-02 10:00, a working day. */
     static final LocalDateTime MONDAY = LocalDateTime.of(2026, 3, 2, 10, 0);
 
-    final Milestones milestones = new Milestones(WorkdayCalendar.fromClasspath());
+    final Milestones milestones =
+            new Milestones(WorkdayCalendar.fromClasspath(), new CasePlans(caseNumber -> Optional.empty(), 0));
     final Map<String, Object> variables = new HashMap<>();
     final VariableScope scope = Mockito.mock(
             VariableScope.class,
@@ -31,7 +34,8 @@ class MilestonesTests {
     @Test
     @DisplayName("R24: 窗口收件 RECEIVED where receipt is acceptance receives and accepts the case at once")
     void r24_receiptIsAcceptance() {
-        variables.put(CaseVariables.RECEIPT_IS_ACCEPTANCE, true);
+        variables.put(CasePlans.RESULT_TYPE, "E_LICENCE");
+        variables.put(CasePlans.RECEIPT_IS_ACCEPTANCE, true);
 
         CaseRow row = milestones.apply(row(), scope, ContractElements.TASK_WINDOW_RECEIPT, "RECEIVED", MONDAY);
 

@@ -6,9 +6,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
-import cn.govflow.application.Deliveries;
-import cn.govflow.calendar.CalendarMocks;
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.supervision.SpotCheckDraw;
+import cn.govflow.support.ModelBeans;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -75,8 +75,8 @@ class CaseMigrationProcessTests {
     @BeforeEach
     void registerBeans() throws Exception {
         engine = extension.getProcessEngine();
-        CalendarMocks.register();
-        Mocks.register("deliveries", new Deliveries());
+        // No snapshots: these cases carry their plan in variables, as cases started before V70 do.
+        ModelBeans.register();
         Mocks.register("spotCheckDraw", new SpotCheckDraw(1.0, new Random(1), (caseNumber, drawn) -> {}));
         JavaDelegate handOff = mock(JavaDelegate.class);
         doAnswer(call -> {
@@ -220,19 +220,19 @@ class CaseMigrationProcessTests {
         v.put(CaseVariables.APPLICANT_TYPE, "PERSON");
         v.put(CaseVariables.COMMITMENT, false);
         v.put(CaseVariables.SITUATION, "一般情形");
-        v.put(CaseVariables.PROMISED_DAYS, 5);
-        v.put(CaseVariables.ON_THE_SPOT, false);
-        v.put(CaseVariables.RECEIPT_IS_ACCEPTANCE, false);
-        v.put(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE");
-        v.put(CaseVariables.VOUCHER_ISSUED_BY, "SERVICE_CENTRE");
-        v.put(CaseVariables.ACCEPTANCE_AT, "CITY_DEPARTMENT");
-        v.put(CaseVariables.PAPER_MATERIALS, false);
+        v.put(CasePlans.PROMISED_DAYS, 5);
+        v.put(CasePlans.ON_THE_SPOT, false);
+        v.put(CasePlans.RECEIPT_IS_ACCEPTANCE, false);
+        v.put(CasePlans.CLOCK_STARTS_AT, "ACCEPTANCE");
+        v.put(CasePlans.VOUCHER_ISSUED_BY, "SERVICE_CENTRE");
+        v.put(CasePlans.ACCEPTANCE_AT, "CITY_DEPARTMENT");
+        v.put(CasePlans.PAPER_MATERIALS, false);
         v.put(CaseVariables.PROMISED_DECISION_DATE, new Date(System.currentTimeMillis() + 86_400_000L * 20));
         v.put("deliveryDueDate", new Date(System.currentTimeMillis() + 86_400_000L * 10));
         v.put("specialProcedure", "NONE");
         v.put("specialProcedureDays", 20);
         v.put("escalate", false);
-        // set by the models' start listeners, which a case started at a task skips
+        // per-case overrides of the waits, as a case may carry them
         v.put("supplementWait", "P30D");
         v.put("deliveryReminderWorkdays", 10);
         v.put("verificationWorkdays", 20);
@@ -243,19 +243,19 @@ class CaseMigrationProcessTests {
         switch (processKey) {
             case "FullOnlineProcess" -> {
                 v.put(CaseVariables.MODE, "FULL_ONLINE");
-                v.put(CaseVariables.RESULT_TYPE, "PAPER_LICENCE");
+                v.put(CasePlans.RESULT_TYPE, "PAPER_LICENCE");
                 v.put(CaseVariables.DELIVERY_METHOD, "COURIER");
                 v.put(CaseVariables.COMMITMENT, "Task_CommitmentVerification".equals(task));
             }
             case "DelegatedImplementationProcess" -> {
                 v.put(CaseVariables.MODE, "DELEGATED");
-                v.put(CaseVariables.RESULT_TYPE, "PAPER_LICENCE");
+                v.put(CasePlans.RESULT_TYPE, "PAPER_LICENCE");
                 v.put(CaseVariables.DELIVERY_METHOD, "Task_ManualDispatch".equals(task) ? "COURIER" : "WINDOW_PICKUP");
                 v.put("decisionLevel", "DISTRICT");
             }
             default -> {
                 v.put(CaseVariables.MODE, "ENTRUSTED_RECEIPT");
-                v.put(CaseVariables.RESULT_TYPE, "PAPER_LICENCE");
+                v.put(CasePlans.RESULT_TYPE, "PAPER_LICENCE");
                 v.put(CaseVariables.DELIVERY_METHOD, "WINDOW_PICKUP");
             }
         }

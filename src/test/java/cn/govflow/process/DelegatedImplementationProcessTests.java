@@ -15,15 +15,15 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import cn.govflow.application.Deliveries;
 import cn.govflow.calendar.CaseClock;
 import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.calendar.Workdays;
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.supervision.SpotCheckDraw;
+import cn.govflow.support.ModelBeans;
 import cn.govflow.support.ProcessTests;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -48,6 +48,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
+import org.mockito.Mockito;
 
 /** Every path of 下放基层实施 (R2, R4, R23–R27, R33), read like the diagram. */
 @Deployment(
@@ -83,6 +84,8 @@ class DelegatedImplementationProcessTests {
     /** The calendar helper's real clock, spied on to see when the model starts, pauses, resumes and stops it. */
     CaseClock caseClock;
 
+    ModelBeans beans;
+
     JavaDelegate issueLicence;
     JavaDelegate handOffToCourier;
     JavaDelegate reportToCitySupervision;
@@ -94,7 +97,8 @@ class DelegatedImplementationProcessTests {
     @BeforeEach
     void registerBeans() throws Exception {
         ClockUtil.setCurrentTime(NOW);
-        caseClock = spy(new CaseClock(CALENDAR, 3));
+        beans = ModelBeans.register(Mockito::spy);
+        caseClock = beans.caseClock;
 
         issueLicence = mock(JavaDelegate.class);
         doAnswer(call -> {
@@ -119,11 +123,8 @@ class DelegatedImplementationProcessTests {
         suspendDelegation = mock(JavaDelegate.class);
         drawsInLedger = new ArrayList<>();
 
-        Mocks.register("caseClock", caseClock);
-        Mocks.register("workdays", WORKDAYS);
         Mocks.register("issueLicenseDelegate", issueLicence);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
-        Mocks.register("deliveries", new Deliveries());
         Mocks.register("reportToCitySupervisionDelegate", reportToCitySupervision);
         Mocks.register("recordSpotCheckDelegate", recordSpotCheck);
         Mocks.register("suspendDelegationDelegate", suspendDelegation);
@@ -223,7 +224,7 @@ class DelegatedImplementationProcessTests {
     @Test
     @DisplayName("R24 收件即受理: the window's receipt is the acceptance, the clock starts at receipt, no acceptance task")
     void r24_receiptIsAcceptance() throws Exception {
-        ProcessInstance instance = start(Map.of(CaseVariables.RECEIPT_IS_ACCEPTANCE, true));
+        ProcessInstance instance = start(Map.of(CasePlans.RECEIPT_IS_ACCEPTANCE, true));
 
         receive(instance);
 
@@ -317,7 +318,7 @@ class DelegatedImplementationProcessTests {
     @DisplayName(
             "R16/R33: 补正 at acceptance pauses a clock that runs from receipt; the promised date moves by the days in 补正")
     void r33_supplementAtAcceptancePausesARunningClock() throws Exception {
-        ProcessInstance instance = start(Map.of(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+        ProcessInstance instance = start(Map.of(CasePlans.CLOCK_STARTS_AT, "RECEIPT"));
         receive(instance);
         assertThat(instance).variables().containsEntry(CaseVariables.PROMISED_DECISION_DATE, PROMISED);
 
@@ -331,13 +332,13 @@ class DelegatedImplementationProcessTests {
         assertThat(instance)
                 .isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT)
                 .variables()
-                .containsEntry("clockPaused", true);
+                .containsKey(CaseClock.CLOCK_PAUSED_AT);
         ClockUtil.setCurrentTime(WORKDAYS.after(NOW, 3));
         supplementMaterials(instance);
         assertThat(instance)
                 .isWaitingAt(TASK_ACCEPTANCE)
                 .variables()
-                .containsEntry("clockPaused", false)
+                .doesNotContainKey(CaseClock.CLOCK_PAUSED_AT)
                 .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WORKDAYS.after(NOW, 8));
         accept(instance);
 
@@ -454,7 +455,7 @@ class DelegatedImplementationProcessTests {
         assertThat(instance)
                 .isWaitingAt(TASK_REVIEW)
                 .variables()
-                .containsEntry(SPECIAL_PROCEDURE, "NONE")
+                .doesNotContainKey(SPECIAL_PROCEDURE)
                 .containsEntry(SPECIAL_PROCEDURE_FINDINGS, "场地符合安全要求");
         review(instance, false);
         assertThat(instance).isWaitingAt(TASK_DECISION);
@@ -470,7 +471,7 @@ class DelegatedImplementationProcessTests {
     @DisplayName(
             "R25 当场办结: the chief representative approves at the window; reported to the city like any district approval")
     void r25_decidedOnTheSpot() throws Exception {
-        ProcessInstance instance = start(Map.of(CaseVariables.ON_THE_SPOT, true));
+        ProcessInstance instance = start(Map.of(CasePlans.ON_THE_SPOT, true));
         receive(instance);
 
         assertThat(task(instance)).hasDefinitionKey(TASK_ON_THE_SPOT_DECISION).hasCandidateGroup("chief-pudong");
@@ -495,7 +496,7 @@ class DelegatedImplementationProcessTests {
     @Test
     @DisplayName("R25: the chief representative may refuse on the spot, with a reason")
     void r25_notApprovedOnTheSpot() throws Exception {
-        ProcessInstance instance = start(Map.of(CaseVariables.ON_THE_SPOT, true));
+        ProcessInstance instance = start(Map.of(CasePlans.ON_THE_SPOT, true));
         receive(instance);
 
         complete(task(instance), withVariables(ON_THE_SPOT_DECISION, "NOT_APPROVED", CaseVariables.REASON, "不符合条件"));
@@ -511,7 +512,7 @@ class DelegatedImplementationProcessTests {
     @DisplayName(
             "R25: a case needing more than written review goes to the back office; the clock started at receipt runs on")
     void r25_sentToTheBackOffice() throws Exception {
-        ProcessInstance instance = start(Map.of(CaseVariables.ON_THE_SPOT, true));
+        ProcessInstance instance = start(Map.of(CasePlans.ON_THE_SPOT, true));
         receive(instance);
 
         complete(task(instance), withVariables(ON_THE_SPOT_DECISION, "BACK_OFFICE"));
@@ -679,7 +680,7 @@ class DelegatedImplementationProcessTests {
     @Test
     @DisplayName("R25: the chief representative's decision needs one of its three answers")
     void onTheSpotDecisionNeedsItsOutcome() throws Exception {
-        ProcessInstance instance = start(Map.of(CaseVariables.ON_THE_SPOT, true));
+        ProcessInstance instance = start(Map.of(CasePlans.ON_THE_SPOT, true));
         receive(instance);
 
         assertThatThrownBy(() -> complete(task(instance), withVariables(ON_THE_SPOT_DECISION, "MAYBE")))
@@ -707,16 +708,16 @@ class DelegatedImplementationProcessTests {
         variables.put(CaseVariables.COMMITMENT, false);
         variables.put(CaseVariables.SITUATION, "一般情形");
         variables.put(CaseVariables.MATERIALS_RECEIVED, "大型群众性活动安全许可申请表\n活动安全工作方案");
-        variables.put(CaseVariables.RESULT_TYPE, "E_LICENCE");
-        variables.put(CaseVariables.PROMISED_DAYS, 5);
-        variables.put(CaseVariables.ON_THE_SPOT, false);
-        variables.put(CaseVariables.RECEIPT_IS_ACCEPTANCE, false);
-        variables.put(CaseVariables.ACCEPTANCE_AT, "DISTRICT_DEPARTMENT");
-        variables.put(CaseVariables.PAPER_MATERIALS, false);
-        variables.put(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE");
-        variables.put(CaseVariables.VOUCHER_ISSUED_BY, "SERVICE_CENTRE");
+        variables.put(CasePlans.RESULT_TYPE, "E_LICENCE");
+        variables.put(CasePlans.PROMISED_DAYS, 5);
+        variables.put(CasePlans.ON_THE_SPOT, false);
+        variables.put(CasePlans.RECEIPT_IS_ACCEPTANCE, false);
+        variables.put(CasePlans.ACCEPTANCE_AT, "DISTRICT_DEPARTMENT");
+        variables.put(CasePlans.PAPER_MATERIALS, false);
+        variables.put(CasePlans.CLOCK_STARTS_AT, "ACCEPTANCE");
+        variables.put(CasePlans.VOUCHER_ISSUED_BY, "SERVICE_CENTRE");
         variables.putAll(overrides);
-        return runtimeService().startProcessInstanceByKey(PROCESS_ID, "DI-20261123-0001", variables);
+        return beans.start(PROCESS_ID, "DI-20261123-0001", variables);
     }
 
     void receive(ProcessInstance instance) {

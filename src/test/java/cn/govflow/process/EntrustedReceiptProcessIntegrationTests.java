@@ -3,6 +3,7 @@ package cn.govflow.process;
 import static cn.govflow.process.EntrustedReceiptElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.support.GovflowIntegrationTest;
 import cn.govflow.support.JobExecutor;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,14 +45,18 @@ class EntrustedReceiptProcessIntegrationTests {
 
         JsonNode receipt = waitForTask(caseNumber, TASK_WINDOW_RECEIPT);
         assertThat(tasksVisibleTo("window-yangpu", caseNumber)).isEmpty();
-        assertThat(variable(instanceId, CaseVariables.ACCEPTANCE_AT).asText()).isEqualTo("CITY_DEPARTMENT");
+        // R22: the plan is in the case row, not in variables; the form shows it as one text.
+        assertThat(variable(instanceId, CasePlans.ACCEPTANCE_AT).isMissingNode())
+                .isTrue();
+        assertThat(variable(instanceId, CaseVariables.PLAN_NOTICE).asText())
+                .contains("受理地点：市级业务部门", "收件凭证：政务服务中心出具收件凭证", "纸质材料：须寄递至市级业务部门");
         assertThat(variable(instanceId, ACCEPTANCE_EXPECTED_BY).isMissingNode()).isFalse();
         complete(WINDOW, receipt, Map.of(CaseVariables.RECEIPT_OUTCOME, "RECEIVED"));
 
         // R16: the item's clock runs from the window's receipt; R17: the centre issued the voucher.
         assertThat(variable(instanceId, CaseVariables.PROMISED_DECISION_DATE).isMissingNode())
                 .isFalse();
-        assertThat(variable(instanceId, RECEIPT_VOUCHER_ISSUED_BY).asText()).isEqualTo("SERVICE_CENTRE");
+        assertThat(variable(instanceId, RECEIPT_VOUCHER_NUMBER).asText()).isEqualTo("SJ-" + caseNumber);
         assertThat(variable(instanceId, ELECTRONIC_TRANSFER_AT).isMissingNode()).isFalse();
 
         // R21: the paper goes by courier to 市档案局; the courier reports it delivered; the city confirms.

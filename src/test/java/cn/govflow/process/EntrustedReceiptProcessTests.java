@@ -23,6 +23,8 @@ import static org.mockito.Mockito.verify;
 import cn.govflow.calendar.CaseClock;
 import cn.govflow.calendar.WorkdayCalendar;
 import cn.govflow.calendar.Workdays;
+import cn.govflow.catalog.CasePlans;
+import cn.govflow.support.ModelBeans;
 import cn.govflow.support.ProcessTests;
 import java.util.ArrayList;
 import java.util.Date;
@@ -62,6 +64,7 @@ class EntrustedReceiptProcessTests {
 
     static final WorkdayCalendar CALENDAR = WorkdayCalendar.fromClasspath();
 
+    ModelBeans beans;
     Workdays workdays;
     CaseClock caseClock;
     JavaDelegate issueLicense;
@@ -73,8 +76,9 @@ class EntrustedReceiptProcessTests {
 
     @BeforeEach
     void registerBeans() throws Exception {
-        workdays = new Workdays(CALENDAR);
-        caseClock = new CaseClock(CALENDAR, 3);
+        beans = ModelBeans.register();
+        workdays = beans.workdays;
+        caseClock = beans.caseClock;
         issueLicense = mock(JavaDelegate.class);
         doAnswer(call -> {
                     call.getArgument(0, DelegateExecution.class)
@@ -99,8 +103,6 @@ class EntrustedReceiptProcessTests {
                 })
                 .when(courier)
                 .execute(any());
-        Mocks.register("workdays", workdays);
-        Mocks.register("caseClock", caseClock);
         Mocks.register("issueLicenseDelegate", issueLicense);
         Mocks.register("handOffToCourierDelegate", courier);
     }
@@ -126,7 +128,6 @@ class EntrustedReceiptProcessTests {
                 .hasNotPassed(TASK_ACCEPTANCE, TASK_HAND_OFF_PAPER_MATERIALS)
                 .variables()
                 .containsEntry(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED")
-                .containsEntry(RECEIPT_VOUCHER_ISSUED_BY, "ONLINE")
                 .containsEntry(RECEIPT_VOUCHER_NUMBER, "SJ-2026-ER-TEST")
                 .containsKeys(ACCEPTED_AT, RECEIVED_AT, ELECTRONIC_TRANSFER_AT);
         assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsKey(CaseClock.CLOCK_STARTED_AT);
@@ -156,10 +157,7 @@ class EntrustedReceiptProcessTests {
                 task(instance),
                 withVariables(CaseVariables.RECEIPT_OUTCOME, "RECEIVED", RECEIPT_VOUCHER_NUMBER, "MH-SF-0007"));
 
-        assertThat(instance)
-                .variables()
-                .containsEntry(RECEIPT_VOUCHER_NUMBER, "MH-SF-0007")
-                .containsEntry(RECEIPT_VOUCHER_ISSUED_BY, "DISTRICT_DEPARTMENT");
+        assertThat(instance).variables().containsEntry(RECEIPT_VOUCHER_NUMBER, "MH-SF-0007");
         assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
         assertThat(task(instance)).hasCandidateGroup("dept-minhang-archives");
         complete(task(instance), withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "ACCEPTED"));
@@ -499,15 +497,12 @@ class EntrustedReceiptProcessTests {
                         "与残疾职工签订的劳动合同"));
 
         assertThat(instance).isWaitingAt(TASK_AWAIT_ACCEPTANCE_SUPPLEMENT);
-        assertThat(instance)
-                .variables()
-                .containsKey(CaseClock.CLOCK_STARTED_AT)
-                .containsEntry(CaseClock.CLOCK_PAUSED, true);
+        assertThat(instance).variables().containsKey(CaseClock.CLOCK_STARTED_AT).containsKey(CaseClock.CLOCK_PAUSED_AT);
         supplement(instance);
 
         assertThat(instance)
                 .variables()
-                .containsEntry(CaseClock.CLOCK_PAUSED, false)
+                .doesNotContainKey(CaseClock.CLOCK_PAUSED_AT)
                 .containsKey(CaseClock.PAUSED_WORKDAYS);
         assertThat(instance).isWaitingAt(TASK_ACCEPTANCE);
         complete(
@@ -540,7 +535,7 @@ class EntrustedReceiptProcessTests {
         Assertions.assertThat(historyService()
                         .createHistoricVariableInstanceQuery()
                         .processInstanceId(instance.getId())
-                        .variableName(CaseClock.CLOCK_PAUSED)
+                        .variableName(CaseClock.CLOCK_PAUSED_AT)
                         .count())
                 .isZero();
         assertThat(instance)
@@ -569,7 +564,7 @@ class EntrustedReceiptProcessTests {
     // ------------------------------------------------------------------------------------------------ steps
 
     private ProcessInstance start(Map<String, Object> variables) {
-        return runtimeService().startProcessInstanceByKey(PROCESS_ID, "2026-ER-TEST", variables);
+        return beans.start(PROCESS_ID, "2026-ER-TEST", variables);
     }
 
     private void completeReviewAndDecide(ProcessInstance instance, String decision) {
@@ -687,14 +682,14 @@ class EntrustedReceiptProcessTests {
         variables.put(CaseVariables.COMMITMENT, false);
         variables.put(CaseVariables.SITUATION, "查询本人婚姻登记档案");
         variables.put(CaseVariables.MATERIALS_RECEIVED, "婚姻登记档案查询申请表（本人签名）");
-        variables.put(CaseVariables.RESULT_TYPE, resultType);
-        variables.put(CaseVariables.PROMISED_DAYS, 5);
-        variables.put(CaseVariables.ON_THE_SPOT, false);
-        variables.put(CaseVariables.RECEIPT_IS_ACCEPTANCE, acceptanceAt.equals("WINDOW"));
-        variables.put(CaseVariables.ACCEPTANCE_AT, acceptanceAt);
-        variables.put(CaseVariables.PAPER_MATERIALS, paperMaterials);
-        variables.put(CaseVariables.CLOCK_STARTS_AT, clockStartsAt);
-        variables.put(CaseVariables.VOUCHER_ISSUED_BY, voucherIssuedBy);
+        variables.put(CasePlans.RESULT_TYPE, resultType);
+        variables.put(CasePlans.PROMISED_DAYS, 5);
+        variables.put(CasePlans.ON_THE_SPOT, false);
+        variables.put(CasePlans.RECEIPT_IS_ACCEPTANCE, acceptanceAt.equals("WINDOW"));
+        variables.put(CasePlans.ACCEPTANCE_AT, acceptanceAt);
+        variables.put(CasePlans.PAPER_MATERIALS, paperMaterials);
+        variables.put(CasePlans.CLOCK_STARTS_AT, clockStartsAt);
+        variables.put(CasePlans.VOUCHER_ISSUED_BY, voucherIssuedBy);
         return variables;
     }
 }

@@ -22,10 +22,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import cn.govflow.application.Deliveries;
-import cn.govflow.calendar.CalendarMocks;
 import cn.govflow.calendar.CaseClock;
 import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.catalog.CasePlans;
+import cn.govflow.support.ModelBeans;
 import cn.govflow.support.ProcessTests;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -80,6 +80,7 @@ class FullOnlineProcessTests {
     final JavaDelegate handOffToCourier = mock(JavaDelegate.class);
     final JavaDelegate revokeLicense = mock(JavaDelegate.class);
     final Map<String, Object> delegateInputs = new HashMap<>();
+    ModelBeans beans;
 
     @BeforeEach
     void registerBeans() throws Exception {
@@ -99,10 +100,9 @@ class FullOnlineProcessTests {
                 })
                 .when(handOffToCourier)
                 .execute(any());
-        CalendarMocks.register();
+        beans = ModelBeans.register();
         Mocks.register("issueLicenseDelegate", issueLicense);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
-        Mocks.register("deliveries", new Deliveries());
         doAnswer(call -> {
                     DelegateExecution execution = call.getArgument(0);
                     delegateInputs.put(REVOKE_REASON, execution.getVariable(REVOKE_REASON));
@@ -237,8 +237,8 @@ class FullOnlineProcessTests {
     @Test
     @DisplayName("R24: where receipt is acceptance the clock starts at receipt and no department acceptance follows")
     void r24_receiptIsAcceptanceSkipsTheAcceptanceTask() {
-        ProcessInstance pi = start(
-                aCase().with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true).with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+        ProcessInstance pi =
+                start(aCase().with(CasePlans.RECEIPT_IS_ACCEPTANCE, true).with(CasePlans.CLOCK_STARTS_AT, "RECEIPT"));
 
         assertThat(pi)
                 .hasPassed(GATEWAY_RECEIPT_IS_ACCEPTANCE)
@@ -254,9 +254,9 @@ class FullOnlineProcessTests {
     void r31_onTheSpotItemIsDecidedAutomatically() {
         ProcessInstance pi = start(aCase().resultType("NONE")
                 .deliveryMethod("COURIER")
-                .with(CaseVariables.ON_THE_SPOT, true)
-                .with(CaseVariables.RECEIPT_IS_ACCEPTANCE, true)
-                .with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+                .with(CasePlans.ON_THE_SPOT, true)
+                .with(CasePlans.RECEIPT_IS_ACCEPTANCE, true)
+                .with(CasePlans.CLOCK_STARTS_AT, "RECEIPT"));
 
         assertThat(pi)
                 .isEnded()
@@ -316,7 +316,7 @@ class FullOnlineProcessTests {
     @DisplayName(
             "R16/R33: where the clock runs from receipt, 补正 pauses it and the supplement moves the deadline by the working days it took")
     void r33_supplementPausesAClockRunningFromReceipt() {
-        ProcessInstance pi = start(aCase().with(CaseVariables.CLOCK_STARTS_AT, "RECEIPT"));
+        ProcessInstance pi = start(aCase().with(CasePlans.CLOCK_STARTS_AT, "RECEIPT"));
         assertThat(pi)
                 .variables()
                 .containsEntry(CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(TEN_WORKDAYS_LATER));
@@ -324,7 +324,7 @@ class FullOnlineProcessTests {
         complete(
                 task(pi),
                 withVariables(CaseVariables.ACCEPTANCE_OUTCOME, "SUPPLEMENT", CaseVariables.MISSING_MATERIALS, "户口簿"));
-        assertThat(pi).variables().containsEntry(CaseClock.CLOCK_PAUSED, true);
+        assertThat(pi).variables().containsKey(CaseClock.CLOCK_PAUSED_AT);
 
         ClockUtil.setCurrentTime(at(MONDAY_23_NOVEMBER.plusDays(7)));
         runtimeService()
@@ -335,7 +335,7 @@ class FullOnlineProcessTests {
         assertThat(pi).isWaitingAt(TASK_ACCEPTANCE);
         assertThat(pi)
                 .variables()
-                .containsEntry(CaseClock.CLOCK_PAUSED, false)
+                .doesNotContainKey(CaseClock.CLOCK_PAUSED_AT)
                 .containsEntry(CaseClock.PAUSED_WORKDAYS, 5)
                 .containsEntry(
                         CaseVariables.PROMISED_DECISION_DATE, WorkdayCalendar.endOfDay(LocalDate.of(2026, 12, 14)));
@@ -666,7 +666,7 @@ class FullOnlineProcessTests {
     // ------------------------------------------------------------------------------------------- helpers
 
     ProcessInstance start(CaseBuilder builder) {
-        return runtimeService().startProcessInstanceByKey(PROCESS_ID, CASE_NUMBER, builder.variables);
+        return beans.start(PROCESS_ID, CASE_NUMBER, builder.variables);
     }
 
     ProcessInstance startAndAccept(CaseBuilder builder) {
@@ -739,12 +739,12 @@ class FullOnlineProcessTests {
             variables.put(CaseVariables.COMMITMENT, false);
             variables.put(CaseVariables.SITUATION, "证件遗失");
             variables.put(CaseVariables.MATERIALS_RECEIVED, "申请表\n犬只照片");
-            variables.put(CaseVariables.RESULT_TYPE, "E_LICENCE");
-            variables.put(CaseVariables.PROMISED_DAYS, 10);
-            variables.put(CaseVariables.ON_THE_SPOT, false);
-            variables.put(CaseVariables.RECEIPT_IS_ACCEPTANCE, false);
-            variables.put(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE");
-            variables.put(CaseVariables.VOUCHER_ISSUED_BY, "ONLINE");
+            variables.put(CasePlans.RESULT_TYPE, "E_LICENCE");
+            variables.put(CasePlans.PROMISED_DAYS, 10);
+            variables.put(CasePlans.ON_THE_SPOT, false);
+            variables.put(CasePlans.RECEIPT_IS_ACCEPTANCE, false);
+            variables.put(CasePlans.CLOCK_STARTS_AT, "ACCEPTANCE");
+            variables.put(CasePlans.VOUCHER_ISSUED_BY, "ONLINE");
         }
 
         CaseBuilder window() {
@@ -756,7 +756,7 @@ class FullOnlineProcessTests {
         }
 
         CaseBuilder resultType(String resultType) {
-            return with(CaseVariables.RESULT_TYPE, resultType);
+            return with(CasePlans.RESULT_TYPE, resultType);
         }
 
         CaseBuilder deliveryMethod(String deliveryMethod) {

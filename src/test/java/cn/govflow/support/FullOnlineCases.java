@@ -2,6 +2,7 @@ package cn.govflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govflow.catalog.CasePlans;
 import cn.govflow.process.CaseVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -36,16 +37,16 @@ public final class FullOnlineCases {
                 "yangpu",
                 CaseVariables.CHANNEL,
                 "ONLINE",
-                CaseVariables.RESULT_TYPE,
+                CasePlans.RESULT_TYPE,
                 "E_LICENCE",
-                CaseVariables.PROMISED_DAYS,
+                CasePlans.PROMISED_DAYS,
                 5,
-                CaseVariables.RECEIPT_IS_ACCEPTANCE,
+                CasePlans.RECEIPT_IS_ACCEPTANCE,
                 false,
-                CaseVariables.ON_THE_SPOT,
+                CasePlans.ON_THE_SPOT,
                 false));
         v.put(CaseVariables.COMMITMENT, false);
-        v.put(CaseVariables.CLOCK_STARTS_AT, "ACCEPTANCE");
+        v.put(CasePlans.CLOCK_STARTS_AT, "ACCEPTANCE");
         return v;
     }
 
