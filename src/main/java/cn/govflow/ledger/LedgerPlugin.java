@@ -61,11 +61,7 @@ public class LedgerPlugin extends AbstractProcessEnginePlugin {
             if (!inLedgerProcess(activity)) {
                 return;
             }
-            TaskOutcomeRule rule = TaskOutcomeValidationPlugin.declaredRule(element);
-            if (rule == null) {
-                rule = TaskOutcomeRule.CONTRACT.get(activity.getId());
-            }
-            TaskOutcomeRule outcome = rule;
+            TaskOutcomeRule outcome = TaskOutcomeValidationPlugin.declaredRule(element);
             TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             definition.addTaskListener(TaskListener.EVENTNAME_CREATE, (TaskListener) ledger::taskCreated);
             definition.addTaskListener(

@@ -7,7 +7,7 @@ package cn.govflow.process;
  */
 public final class ContractElements {
 
-    // User tasks whose outcome rules are the contract's (TaskOutcomeRule.CONTRACT).
+    // User tasks whose outcome rules are the contract's: each model declares them (outcome.* properties).
     public static final String TASK_WINDOW_RECEIPT = "Task_WindowReceipt";
     public static final String TASK_ACCEPTANCE = "Task_Acceptance";
     public static final String TASK_REVIEW = "Task_Review";

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * Refuses to complete a user task without a valid outcome, whoever submits it (Tasklist or a REST caller that
  * skips the form's checks). The engine REST API answers such a refusal with 400 and the task stays open.
  *
- * <p>Rules come from {@link TaskOutcomeRule#CONTRACT} for the task ids of docs/processes.md. Any other user task
- * declares its rule in the model as Camunda extension properties, editable in Modeler:
+ * <p>Every user task declares its rule in the model as Camunda extension properties, where Modeler shows them
+ * (<i>Extensions → Properties</i>); the contract's tasks declare the rules of docs/processes.md, which
+ * {@code ContractOutcomesTests} checks in every model:
  * <pre>
  * &lt;camunda:property name="outcome.variable" value="spotCheckResult"/&gt;
  * &lt;camunda:property name="outcome.values" value="PASSED,VIOLATION"/&gt;
@@ -82,11 +83,7 @@ public class TaskOutcomeValidationPlugin extends AbstractProcessEnginePlugin {
     static final class ParseListener extends AbstractBpmnParseListener {
         @Override
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-            TaskOutcomeRule rule = TaskOutcomeRule.CONTRACT.get(activity.getId());
-            TaskOutcomeRule declared = declaredRule(userTaskElement);
-            if (declared != null) {
-                rule = declared;
-            }
+            TaskOutcomeRule rule = declaredRule(userTaskElement);
             if (rule == null) {
                 return;
             }

@@ -3,7 +3,12 @@ package cn.govflow.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govflow.calendar.WorkdayCalendar;
+import cn.govflow.catalog.AcceptanceAt;
+import cn.govflow.catalog.CasePlan;
 import cn.govflow.catalog.CasePlans;
+import cn.govflow.catalog.ClockStart;
+import cn.govflow.catalog.ResultType;
+import cn.govflow.catalog.VoucherIssuer;
 import cn.govflow.process.CaseVariables;
 import cn.govflow.support.GovflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +63,9 @@ class ApplicationIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CaseRepository cases;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -123,14 +131,28 @@ class ApplicationIntegrationTests {
                 .containsEntry(CaseVariables.DELIVERY_METHOD, "WINDOW_PICKUP")
                 .containsEntry(CaseVariables.COMMITMENT, false)
                 .containsEntry(CaseVariables.SITUATION, "一般情形")
-                .containsEntry(CasePlans.RESULT_TYPE, "PAPER_LICENCE")
-                .containsEntry(CasePlans.PROMISED_DAYS, 5)
-                .containsEntry(CasePlans.ON_THE_SPOT, false)
-                .containsEntry(CasePlans.RECEIPT_IS_ACCEPTANCE, false)
-                .containsEntry(CasePlans.ACCEPTANCE_AT, "DISTRICT_DEPARTMENT")
-                .containsEntry(CasePlans.PAPER_MATERIALS, false)
-                .containsEntry(CasePlans.CLOCK_STARTS_AT, "ACCEPTANCE")
-                .containsEntry(CasePlans.VOUCHER_ISSUED_BY, "SERVICE_CENTRE");
+                // R22: the plan is snapshotted in the case row, not copied into variables; no model default either.
+                .doesNotContainKeys(
+                        CasePlans.RESULT_TYPE,
+                        CasePlans.PROMISED_DAYS,
+                        CasePlans.ON_THE_SPOT,
+                        CasePlans.RECEIPT_IS_ACCEPTANCE,
+                        CasePlans.ACCEPTANCE_AT,
+                        CasePlans.PAPER_MATERIALS,
+                        CasePlans.CLOCK_STARTS_AT,
+                        CasePlans.VOUCHER_ISSUED_BY,
+                        CaseVariables.PLAN_NOTICE,
+                        "supplementWait");
+        assertThat(cases.plan(body.path("caseNumber").asText()))
+                .contains(new CasePlan(
+                        ResultType.PAPER_LICENCE,
+                        5,
+                        false,
+                        false,
+                        AcceptanceAt.DISTRICT_DEPARTMENT,
+                        false,
+                        ClockStart.ACCEPTANCE,
+                        VoucherIssuer.SERVICE_CENTRE));
         assertThat((String) v.get(CaseVariables.MATERIALS_RECEIVED))
                 .isEqualTo("大型群众性活动安全许可申请表（上传）\n活动安全工作方案（纸质）\n场所管理者同意使用的证明（上传）");
         assertThat(v.values())
@@ -155,11 +177,14 @@ class ApplicationIntegrationTests {
         assertThat(response.getBody().path("mode").asText()).isEqualTo("ENTRUSTED_RECEIPT");
         Map<String, Object> v = runtime.getVariables(
                 response.getBody().path("processInstanceId").asText());
-        assertThat(v)
-                .containsEntry(CasePlans.ACCEPTANCE_AT, "CITY_DEPARTMENT")
-                .containsEntry(CasePlans.PAPER_MATERIALS, true)
-                .containsEntry(CasePlans.CLOCK_STARTS_AT, "RECEIPT")
-                .containsEntry(CaseVariables.APPLICANT_ID_MASKED, "3101**********1239");
+        assertThat(v).containsEntry(CaseVariables.APPLICANT_ID_MASKED, "3101**********1239");
+        assertThat(cases.plan(response.getBody().path("caseNumber").asText()))
+                .get()
+                .returns(AcceptanceAt.CITY_DEPARTMENT, CasePlan::acceptanceAt)
+                .returns(true, CasePlan::paperMaterials)
+                .returns(ClockStart.RECEIPT, CasePlan::clockStartsAt);
+        assertThat((String) v.get(CaseVariables.PLAN_NOTICE))
+                .contains("受理地点：市级业务部门", "纸质材料：须寄递至市级业务部门", "自收件之日起算");
         assertThat(processKey(response)).isEqualTo("EntrustedReceiptProcess");
     }
 
@@ -191,12 +216,11 @@ class ApplicationIntegrationTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody().path("acceptanceDecisionExpectedBy").asText())
                 .isEqualTo(LocalDate.now(WorkdayCalendar.ZONE).toString());
-        Map<String, Object> v = runtime.getVariables(
-                response.getBody().path("processInstanceId").asText());
-        assertThat(v)
-                .containsEntry(CasePlans.RECEIPT_IS_ACCEPTANCE, true)
-                .containsEntry(CasePlans.ACCEPTANCE_AT, "WINDOW")
-                .containsEntry(CasePlans.ON_THE_SPOT, true);
+        assertThat(cases.plan(response.getBody().path("caseNumber").asText()))
+                .get()
+                .returns(true, CasePlan::receiptIsAcceptance)
+                .returns(AcceptanceAt.WINDOW, CasePlan::acceptanceAt)
+                .returns(true, CasePlan::onTheSpot);
     }
 
     // ---- refused applications: nothing is started ----
