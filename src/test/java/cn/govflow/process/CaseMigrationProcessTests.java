@@ -87,8 +87,8 @@ class CaseMigrationProcessTests {
                 .execute(any());
         Mocks.register("handOffToCourierDelegate", handOff);
         for (String name : List.of(
-                "issueLicenseDelegate",
-                "revokeLicenseDelegate",
+                "issueLicenceDelegate",
+                "revokeLicenceDelegate",
                 "reportToCitySupervisionDelegate",
                 "recordSpotCheckDelegate",
                 "suspendDelegationDelegate")) {

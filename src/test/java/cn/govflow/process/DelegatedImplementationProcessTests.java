@@ -121,7 +121,7 @@ class DelegatedImplementationProcessTests {
 
         Mocks.register("caseClock", caseClock);
         Mocks.register("workdays", WORKDAYS);
-        Mocks.register("issueLicenseDelegate", issueLicence);
+        Mocks.register("issueLicenceDelegate", issueLicence);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
         Mocks.register("deliveries", new Deliveries());
         Mocks.register("reportToCitySupervisionDelegate", reportToCitySupervision);

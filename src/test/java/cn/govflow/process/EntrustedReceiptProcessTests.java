@@ -64,7 +64,7 @@ class EntrustedReceiptProcessTests {
 
     Workdays workdays;
     CaseClock caseClock;
-    JavaDelegate issueLicense;
+    JavaDelegate issueLicence;
     JavaDelegate courier;
     final List<String> courierPurposes = new ArrayList<>();
     int shipments;
@@ -75,13 +75,13 @@ class EntrustedReceiptProcessTests {
     void registerBeans() throws Exception {
         workdays = new Workdays(CALENDAR);
         caseClock = new CaseClock(CALENDAR, 3);
-        issueLicense = mock(JavaDelegate.class);
+        issueLicence = mock(JavaDelegate.class);
         doAnswer(call -> {
                     call.getArgument(0, DelegateExecution.class)
                             .setVariable(CaseVariables.LICENCE_IDENTIFIER, "EL-0001");
                     return null;
                 })
-                .when(issueLicense)
+                .when(issueLicence)
                 .execute(any());
         courier = mock(JavaDelegate.class);
         doAnswer(call -> {
@@ -101,7 +101,7 @@ class EntrustedReceiptProcessTests {
                 .execute(any());
         Mocks.register("workdays", workdays);
         Mocks.register("caseClock", caseClock);
-        Mocks.register("issueLicenseDelegate", issueLicense);
+        Mocks.register("issueLicenceDelegate", issueLicence);
         Mocks.register("handOffToCourierDelegate", courier);
     }
 
@@ -135,7 +135,7 @@ class EntrustedReceiptProcessTests {
         completeReviewAndDecide(instance, "APPROVED");
         execute(job());
 
-        verify(issueLicense).execute(any());
+        verify(issueLicence).execute(any());
         verify(courier, never()).execute(any());
         assertThat(instance)
                 .isEnded()
@@ -195,7 +195,7 @@ class EntrustedReceiptProcessTests {
                 .hasPassed(END_HANDED_OVER)
                 .variables()
                 .containsEntry(CaseVariables.OUTCOME, "APPROVED");
-        verify(issueLicense, never()).execute(any());
+        verify(issueLicence, never()).execute(any());
     }
 
     @Test
