@@ -27,7 +27,7 @@ class OneClockTests {
     @ArchTest
     static final ArchRule noWallClock = noClasses()
             .that()
-            .doNotHaveFullyQualifiedName("cn.govflow.license.SigningKeys")
+            .doNotHaveFullyQualifiedName("cn.govflow.licence.SigningKeys")
             .should()
             .callMethod(Instant.class, "now")
             .orShould()

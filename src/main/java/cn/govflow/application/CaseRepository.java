@@ -82,6 +82,17 @@ class CaseRepository {
                 plan.clockStartsAt().name());
     }
 
+    /** The delivery method the applicant chose for a case. */
+    Optional<DeliveryMethod> deliveryMethod(String caseNumber) {
+        return jdbc
+                .query(
+                        "select delivery_method from gf_case where case_number = ?",
+                        (rs, row) -> DeliveryMethod.valueOf(rs.getString(1)),
+                        caseNumber)
+                .stream()
+                .findFirst();
+    }
+
     /** The plan snapshot of a case; empty for an unknown case or one started before V70 (no snapshot). */
     Optional<CasePlan> plan(String caseNumber) {
         return jdbc

@@ -8,7 +8,11 @@ import cn.govflow.process.CaseVariables;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +37,20 @@ import org.springframework.stereotype.Component;
 public class Deliveries {
 
     private final CasePlans plans;
+    private final Function<String, Optional<DeliveryMethod>> chosenMethods;
 
-    public Deliveries(CasePlans plans) {
+    @Autowired
+    Deliveries(CasePlans plans, CaseRepository cases) {
+        this(plans, cases::deliveryMethod);
+    }
+
+    /**
+     * @param chosenMethods the delivery method the applicant chose, from the case row by case number; a case without
+     *     one (started around intake, as process tests do) carries it as the variable {@code deliveryMethod}
+     */
+    public Deliveries(CasePlans plans, Function<String, Optional<DeliveryMethod>> chosenMethods) {
         this.plans = plans;
+        this.chosenMethods = chosenMethods;
     }
 
     /** Where the model sends the result. */
@@ -123,13 +138,18 @@ public class Deliveries {
 
     /**
      * For the models' gateways, e.g. {@code ${deliveries.route(execution) == 'COURIER'}}: the route of the case from
-     * its variables {@code mode} and {@code deliveryMethod} and the result type of its plan.
+     * its mode (the model it runs in), the result type of its plan and the delivery method in its case row.
      */
-    public Route route(VariableScope execution) {
-        return route(
-                HandlingMode.valueOf(string(execution, CaseVariables.MODE)),
-                plans.of(execution).resultType(),
-                DeliveryMethod.valueOf(string(execution, CaseVariables.DELIVERY_METHOD)));
+    public Route route(DelegateExecution execution) {
+        String processKey = execution.getProcessDefinitionId().split(":", 2)[0];
+        HandlingMode mode = Stream.of(HandlingMode.values())
+                .filter(m -> m.processId().equals(processKey))
+                .findFirst()
+                .orElseGet(() -> HandlingMode.valueOf(string(execution, CaseVariables.MODE)));
+        DeliveryMethod method = Optional.ofNullable(execution.getProcessBusinessKey())
+                .flatMap(chosenMethods)
+                .orElseGet(() -> DeliveryMethod.valueOf(string(execution, CaseVariables.DELIVERY_METHOD)));
+        return route(mode, plans.of(execution).resultType(), method);
     }
 
     private static String displayName(DeliveryMethod method) {

@@ -6,7 +6,6 @@ import static cn.govflow.process.CaseVariables.APPLICANT_TYPE;
 import static cn.govflow.process.CaseVariables.CASE_NUMBER;
 import static cn.govflow.process.CaseVariables.CHANNEL;
 import static cn.govflow.process.CaseVariables.COMMITMENT;
-import static cn.govflow.process.CaseVariables.DELIVERY_METHOD;
 import static cn.govflow.process.CaseVariables.DEPARTMENT;
 import static cn.govflow.process.CaseVariables.DEPARTMENT_NAME;
 import static cn.govflow.process.CaseVariables.DISTRICT;
@@ -46,6 +45,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -250,7 +250,8 @@ class IntakeService {
         v.put(CASE_NUMBER, record.caseNumber());
         v.put(ITEM_CODE, item.code());
         v.put(ITEM_NAME, item.name());
-        v.put(MODE, item.mode().name());
+        // Read by the ledger when the case starts, never again: transient, not stored (the case row has them).
+        v.put(MODE, Variables.stringValue(item.mode().name(), true));
         v.put(DEPARTMENT, item.department().code());
         v.put(DEPARTMENT_NAME, item.department().name());
         v.put(DISTRICT, record.district());
@@ -258,13 +259,13 @@ class IntakeService {
         v.put(APPLICANT_NAME, request.applicant().name());
         v.put(APPLICANT_ID_MASKED, record.idNumberMasked());
         v.put(APPLICANT_TYPE, request.applicant().type().name());
-        v.put(DELIVERY_METHOD, request.delivery().method().name());
         v.put(COMMITMENT, request.commitment() && item.commitmentAllowed());
         v.put(SITUATION, situation.name());
         v.put(MATERIALS_RECEIVED, materialsReceived(situation, request));
         v.put(
                 LICENCE_REPLACED_PAPER,
-                request.materials().stream().anyMatch(m -> m.source() == MaterialSource.E_LICENCE));
+                Variables.booleanValue(
+                        request.materials().stream().anyMatch(m -> m.source() == MaterialSource.E_LICENCE), true));
         if (item.mode() == HandlingMode.ENTRUSTED_RECEIPT) {
             v.put(PLAN_NOTICE, plan.notice());
         }

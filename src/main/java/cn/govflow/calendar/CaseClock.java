@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * ${caseClock.resume(execution)}                it ends: the deadline moves by the working days it covered
  * ${caseClock.extend(execution)}                the approved extension of 10 working days, once (R33)
  * ${caseClock.markOverdue(execution)}           a timer at the deadline: overdue = true, nothing ends
- * ${caseClock.stop(execution)}                  decided: decidedAt, onTime (按期办结) and overdue (超期办结)
+ * ${caseClock.stop(execution)}                  decided: decidedAt, and overdue true (超期办结) or false (按期办结)
  * ${caseClock.warningDate(execution)}           Date for a task's follow-up date, before the deadline
  * ${promisedDecisionDate}                       a decision task's due date
  * </pre>
@@ -49,7 +49,6 @@ public class CaseClock {
 
     public static final String CLOCK_EXTENDED = "clockExtended";
     public static final String DECIDED_AT = "decidedAt";
-    public static final String ON_TIME = "onTime";
     public static final String OVERDUE = "overdue";
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseClock.class);
@@ -178,8 +177,8 @@ public class CaseClock {
     }
 
     /**
-     * The decision is made: sets {@code decidedAt}, {@code onTime} (decided on or before the promised day,
-     * 按期办结) and {@code overdue} (its opposite, 超期办结). A pause still open ends now.
+     * The decision is made: sets {@code decidedAt} and {@code overdue}: false when decided on or before the
+     * promised day (按期办结), true after it (超期办结). Returns whether it was on time. A pause still open ends now.
      */
     public boolean stop(VariableScope scope) {
         requireStarted(scope, "stop");
@@ -187,7 +186,6 @@ public class CaseClock {
         Date now = EngineClock.SHANGHAI.date();
         boolean onTime = !WorkdayCalendar.toLocalDate(now).isAfter(promisedDay(scope));
         scope.setVariable(DECIDED_AT, now);
-        scope.setVariable(ON_TIME, onTime);
         scope.setVariable(OVERDUE, !onTime);
         return onTime;
     }

@@ -108,9 +108,9 @@ class Milestones {
         b.receivedAt = coalesce(b.receivedAt, b.acceptedAt);
         LocalDate decidedOn = b.decidedAt.toLocalDate();
         if (b.onTime == null) {
-            Object onTime = scope.getVariable(CaseVariables.ON_TIME);
-            if (onTime instanceof Boolean clockSays && scope.getVariable(CaseVariables.DECIDED_AT) != null) {
-                b.onTime = clockSays;
+            Object overdue = scope.getVariable(CaseVariables.OVERDUE);
+            if (overdue instanceof Boolean late && scope.getVariable(CaseVariables.DECIDED_AT) != null) {
+                b.onTime = !late;
             } else {
                 b.onTime = b.promisedDecisionDate == null || !decidedOn.isAfter(b.promisedDecisionDate);
             }

@@ -60,7 +60,6 @@ public final class CaseVariables {
     public static final String CLOCK_STARTED_AT = CaseClock.CLOCK_STARTED_AT;
     public static final String PAUSED_WORKDAYS = CaseClock.PAUSED_WORKDAYS;
     public static final String DECIDED_AT = CaseClock.DECIDED_AT;
-    public static final String ON_TIME = CaseClock.ON_TIME;
     public static final String OVERDUE = CaseClock.OVERDUE;
 
     // Input of the courier hand-off (handOffToCourierDelegate), set on the task by the models.

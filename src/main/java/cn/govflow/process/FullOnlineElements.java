@@ -21,10 +21,10 @@ public final class FullOnlineElements {
     public static final String TASK_AWAIT_SUPPLEMENT = "Task_AwaitSupplement";
     public static final String TASK_MARK_OVERDUE = "Task_MarkOverdue";
     public static final String TASK_DECIDE_ON_THE_SPOT = "Task_DecideOnTheSpot";
-    public static final String TASK_ISSUE_LICENSE = "Task_IssueLicense";
+    public static final String TASK_ISSUE_LICENCE = "Task_IssueLicence";
     public static final String TASK_HAND_OFF_TO_COURIER = "Task_HandOffToCourier";
     public static final String TASK_AWAIT_DELIVERY = "Task_AwaitDelivery";
-    public static final String TASK_REVOKE_LICENSE = "Task_RevokeLicense";
+    public static final String TASK_REVOKE_LICENCE = "Task_RevokeLicence";
 
     // Gateways a test or a report may ask about.
     public static final String GATEWAY_RECEIPT_IS_ACCEPTANCE = "Gateway_ReceiptIsAcceptance";

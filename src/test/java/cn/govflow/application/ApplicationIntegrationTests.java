@@ -120,7 +120,6 @@ class ApplicationIntegrationTests {
                         CaseVariables.CASE_NUMBER, body.path("caseNumber").asText())
                 .containsEntry(CaseVariables.ITEM_CODE, "2022-DI-007")
                 .containsEntry(CaseVariables.ITEM_NAME, "核发《大型群众性活动安全管理许可证》")
-                .containsEntry(CaseVariables.MODE, "DELEGATED")
                 .containsEntry(CaseVariables.DEPARTMENT, "public-security")
                 .containsEntry(CaseVariables.DEPARTMENT_NAME, "市公安局")
                 .containsEntry(CaseVariables.DISTRICT, "pudong")
@@ -128,7 +127,6 @@ class ApplicationIntegrationTests {
                 .containsEntry(CaseVariables.APPLICANT_NAME, "上海某会展有限公司")
                 .containsEntry(CaseVariables.APPLICANT_ID_MASKED, "9135**********0Y43")
                 .containsEntry(CaseVariables.APPLICANT_TYPE, "ENTERPRISE")
-                .containsEntry(CaseVariables.DELIVERY_METHOD, "WINDOW_PICKUP")
                 .containsEntry(CaseVariables.COMMITMENT, false)
                 .containsEntry(CaseVariables.SITUATION, "一般情形")
                 // R22: the plan is snapshotted in the case row, not copied into variables; no model default either.
@@ -142,7 +140,12 @@ class ApplicationIntegrationTests {
                         CasePlans.CLOCK_STARTS_AT,
                         CasePlans.VOUCHER_ISSUED_BY,
                         CaseVariables.PLAN_NOTICE,
-                        "supplementWait");
+                        "supplementWait",
+                        // transient: the ledger reads them as the case starts; the case row keeps them
+                        CaseVariables.MODE,
+                        CaseVariables.LICENCE_REPLACED_PAPER,
+                        // in the case row only, read by the deliveries bean
+                        CaseVariables.DELIVERY_METHOD);
         assertThat(cases.plan(body.path("caseNumber").asText()))
                 .contains(new CasePlan(
                         ResultType.PAPER_LICENCE,
@@ -183,8 +186,7 @@ class ApplicationIntegrationTests {
                 .returns(AcceptanceAt.CITY_DEPARTMENT, CasePlan::acceptanceAt)
                 .returns(true, CasePlan::paperMaterials)
                 .returns(ClockStart.RECEIPT, CasePlan::clockStartsAt);
-        assertThat((String) v.get(CaseVariables.PLAN_NOTICE))
-                .contains("受理地点：市级业务部门", "纸质材料：须寄递至市级业务部门", "自收件之日起算");
+        assertThat((String) v.get(CaseVariables.PLAN_NOTICE)).contains("受理地点：市级业务部门", "纸质材料：须寄递至市级业务部门", "自收件之日起算");
         assertThat(processKey(response)).isEqualTo("EntrustedReceiptProcess");
     }
 

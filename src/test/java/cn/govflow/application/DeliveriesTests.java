@@ -12,9 +12,9 @@ import cn.govflow.catalog.CatalogService;
 import cn.govflow.catalog.HandlingMode;
 import cn.govflow.catalog.ResultType;
 import cn.govflow.catalog.TestPlans;
-import cn.govflow.process.CaseVariables;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.DisplayName;
@@ -95,15 +95,18 @@ class DeliveriesTests {
     }
 
     @Test
-    @DisplayName("the gateways' bean reads mode and deliveryMethod of the case, and the result type of its plan")
-    void beanRoutesFromTheCaseVariablesAndPlan() {
+    @DisplayName(
+            "the gateways' bean: the mode from the model, the result type from the plan, the method from the case row")
+    void beanRoutesFromTheModelPlanAndCaseRow() {
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getProcessBusinessKey()).thenReturn("SH-20261206-YP-000001");
-        when(execution.getVariable(CaseVariables.MODE)).thenReturn("FULL_ONLINE");
-        when(execution.getVariable(CaseVariables.DELIVERY_METHOD)).thenReturn("WINDOW_PICKUP");
+        when(execution.getProcessDefinitionId()).thenReturn("FullOnlineProcess:3:42");
         TestPlans plans = new TestPlans();
-        plans.snapshot("SH-20261206-YP-000001", Map.of(CasePlans.RESULT_TYPE, "NONE"));
+        plans.snapshot("SH-20261206-YP-000001", Map.of(CasePlans.RESULT_TYPE, "PAPER_LICENCE"));
+        Map<String, DeliveryMethod> caseRows = Map.of("SH-20261206-YP-000001", DeliveryMethod.COURIER);
 
-        assertThat(new Deliveries(plans.casePlans()).route(execution)).isEqualTo(Route.NONE);
+        assertThat(new Deliveries(plans.casePlans(), number -> Optional.ofNullable(caseRows.get(number)))
+                        .route(execution))
+                .isEqualTo(Route.COURIER);
     }
 }

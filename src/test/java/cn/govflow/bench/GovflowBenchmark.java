@@ -208,7 +208,7 @@ public final class GovflowBenchmark {
         // Every delegated case must end: no random spot check keeps one waiting (R4 is tested elsewhere).
         props.put("govflow.supervision.spot-check-rate", 0);
         props.put(
-                "govflow.license.keystore.path",
+                "govflow.licence.keystore.path",
                 Files.createTempDirectory("govflow-bench").resolve("k.p12").toString());
         props.put("logging.level.root", "WARN");
         props.put("logging.level.cn.govflow.bench", "INFO");

@@ -6,7 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.govflow.license.LicenseService;
+import cn.govflow.licence.LicenceService;
 import cn.govflow.support.GovflowIntegrationTest;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,7 +64,7 @@ class DeliveryIntegrationTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    LicenseService licenses;
+    LicenceService licences;
 
     @AfterEach
     void restorePlatform() {
@@ -98,7 +98,7 @@ class DeliveryIntegrationTests {
         DeliveryTestModel.awaitFailure(management, instance);
         Job crashed = DeliveryTestModel.job(management, instance);
         assertThat(crashed.getExceptionMessage()).contains("simulated crash after Task_IssueLicence");
-        String stored = licenses.findByCase(caseNumber).orElseThrow().identifier();
+        String stored = licences.findByCase(caseNumber).orElseThrow().identifier();
         assertThat(runtime.getVariable(instance.getId(), "licenceIdentifier")).isNull();
 
         management.executeJob(crashed.getId());
@@ -111,7 +111,7 @@ class DeliveryIntegrationTests {
     @DisplayName("R20: two concurrent executions of the licence delegate for one case issue one licence")
     void concurrentLicenceDelegatesIssueOneLicence() throws Exception {
         String caseNumber = newCaseNumber();
-        JavaDelegate delegate = context.getBean("issueLicenseDelegate", JavaDelegate.class);
+        JavaDelegate delegate = context.getBean("issueLicenceDelegate", JavaDelegate.class);
         Map<String, Object> variables = Map.of(
                 "caseNumber",
                 caseNumber,
@@ -134,7 +134,7 @@ class DeliveryIntegrationTests {
         runConcurrently(delegate, executions);
 
         assertThat(count("gf_licence", caseNumber)).isOne();
-        String identifier = licenses.findByCase(caseNumber).orElseThrow().identifier();
+        String identifier = licences.findByCase(caseNumber).orElseThrow().identifier();
         for (DelegateExecution execution : executions) {
             verify(execution).setVariable("licenceIdentifier", identifier);
         }

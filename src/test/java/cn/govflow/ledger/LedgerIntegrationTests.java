@@ -307,7 +307,7 @@ class LedgerIntegrationTests {
         List<String> steps = a.path("steps").findValuesAsText("activityId");
         assertThat(steps)
                 .containsSubsequence(
-                        "Task_Acceptance", "Task_Review", "Task_Decision", "Task_IssueLicense", "EndEvent_Approved");
+                        "Task_Acceptance", "Task_Review", "Task_Decision", "Task_IssueLicence", "EndEvent_Approved");
         JsonNode decision = step(a, "Task_Decision");
         assertThat(decision.path("action").asText()).isEqualTo("APPROVED");
         assertThat(decision.path("assignee").asText()).isEqualTo("city-public-security");

@@ -63,7 +63,7 @@ class MilestonesTests {
         variables.put(CaseVariables.DECISION, "APPROVED");
         variables.put(CaseVariables.CLOCK_STARTED_AT, date(MONDAY));
         variables.put(CaseVariables.DECIDED_AT, date(decided));
-        variables.put(CaseVariables.ON_TIME, false);
+        variables.put(CaseVariables.OVERDUE, true);
         variables.put(CaseVariables.PAUSED_WORKDAYS, 2);
         variables.put(CaseVariables.PROMISED_DECISION_DATE, date(MONDAY.plusDays(4)));
 

@@ -37,7 +37,7 @@ class LogContextIntegrationTests {
     @DisplayName(
             "The e-licence delegate, run by a job, and the intake log with the case number in the log context and on the console")
     void delegateAndIntakeLogLinesCarryTheCaseNumber(CapturedOutput output) {
-        ListAppender<ILoggingEvent> delegateLog = capture("cn.govflow.license.IssueLicenseDelegate");
+        ListAppender<ILoggingEvent> delegateLog = capture("cn.govflow.licence.IssueLicenceDelegate");
         ListAppender<ILoggingEvent> intakeLog = capture("cn.govflow.application.IntakeService");
         try {
             String caseNumber = FullOnlineCases.applyOverApi(rest);
@@ -62,7 +62,7 @@ class LogContextIntegrationTests {
                     .orElseThrow();
             assertThat(line).as("the console pattern shows the case number").contains("[" + caseNumber + "]");
         } finally {
-            release("cn.govflow.license.IssueLicenseDelegate", delegateLog);
+            release("cn.govflow.licence.IssueLicenceDelegate", delegateLog);
             release("cn.govflow.application.IntakeService", intakeLog);
         }
     }

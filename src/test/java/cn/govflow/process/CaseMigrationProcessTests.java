@@ -65,8 +65,8 @@ class CaseMigrationProcessTests {
      * which waits at the parallel join until the task's branch arrives.
      */
     static final Map<String, String> OTHER_BRANCH = Map.of(
-            "Task_Delivery", "Gateway_SupervisionDone",
-            "Task_ManualDispatch", "Gateway_SupervisionDone",
+            "Task_Delivery", "Gateway_SupervisionJoin",
+            "Task_ManualDispatch", "Gateway_SupervisionJoin",
             "Task_SpotCheck", "Gateway_DeliveryJoin");
 
     ProcessEngine engine;
@@ -87,8 +87,8 @@ class CaseMigrationProcessTests {
                 .execute(any());
         Mocks.register("handOffToCourierDelegate", handOff);
         for (String name : List.of(
-                "issueLicenseDelegate",
-                "revokeLicenseDelegate",
+                "issueLicenceDelegate",
+                "revokeLicenceDelegate",
                 "reportToCitySupervisionDelegate",
                 "recordSpotCheckDelegate",
                 "suspendDelegationDelegate")) {

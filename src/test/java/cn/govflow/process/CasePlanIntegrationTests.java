@@ -49,7 +49,8 @@ class CasePlanIntegrationTests {
         }
         if (Files.exists(DIRECTORY)) {
             try (Stream<Path> files = Files.walk(DIRECTORY)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         Files.createDirectories(DIRECTORY);
@@ -63,7 +64,8 @@ class CasePlanIntegrationTests {
     }
 
     @Test
-    @DisplayName("R22 R33: a later catalog change does not alter the plan of a running case; new cases get the new plan")
+    @DisplayName(
+            "R22 R33: a later catalog change does not alter the plan of a running case; new cases get the new plan")
     void r22_aRunningCaseKeepsThePlanItStartedWith() throws Exception {
         node = start("before", List.of());
         String before = apply("plan-before");
@@ -72,7 +74,9 @@ class CasePlanIntegrationTests {
 
         Path catalog = changedCatalog();
         node = start("after", List.of("--govflow.catalog.location=file:" + catalog + "/*.yaml"));
-        assertThat(catalogPromise()).as("the second node reads the changed catalog").isEqualTo(PROMISED_AFTER);
+        assertThat(catalogPromise())
+                .as("the second node reads the changed catalog")
+                .isEqualTo(PROMISED_AFTER);
         String after = apply("plan-after");
 
         LocalDate today = LocalDate.now(WorkdayCalendar.ZONE);
@@ -135,7 +139,8 @@ class CasePlanIntegrationTests {
                                {"code": "venue-consent", "source": "UPLOAD"}],
                  "delivery": {"method": "WINDOW_PICKUP"}, "commitment": false}
                 """;
-        Answer started = node.post("portal", "demo", "/api/applications", body, Map.of("Idempotency-Key", idempotencyKey));
+        Answer started =
+                node.post("portal", "demo", "/api/applications", body, Map.of("Idempotency-Key", idempotencyKey));
         assertThat(started.status()).as("intake: %s", started).isEqualTo(201);
         return started.body().path("processInstanceId").asText();
     }
@@ -144,9 +149,11 @@ class CasePlanIntegrationTests {
     static LocalDate receiveAndAccept(String caseId) {
         complete("window-pudong", caseId, Map.of("receiptOutcome", "RECEIVED"));
         complete("dept-pudong-public-security", caseId, Map.of("acceptanceOutcome", "ACCEPTED"));
-        Answer promised =
-                node.get("admin", "admin", "/engine-rest/process-instance/" + caseId + "/variables/promisedDecisionDate");
-        assertThat(promised.status()).as("promisedDecisionDate of %s: %s", caseId, promised).isEqualTo(200);
+        Answer promised = node.get(
+                "admin", "admin", "/engine-rest/process-instance/" + caseId + "/variables/promisedDecisionDate");
+        assertThat(promised.status())
+                .as("promisedDecisionDate of %s: %s", caseId, promised)
+                .isEqualTo(200);
         return OffsetDateTime.parse(promised.body().path("value").asText(), ENGINE_DATE)
                 .atZoneSameInstant(WorkdayCalendar.ZONE)
                 .toLocalDate();

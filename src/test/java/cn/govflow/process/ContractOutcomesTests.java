@@ -57,7 +57,8 @@ class ContractOutcomesTests {
     @ValueSource(strings = {"full-online", "delegated-implementation", "entrusted-receipt"})
     @DisplayName("R6 R23: every contract task declares the contract's outcome rule in Modeler's properties")
     void contractTasksDeclareTheContractRule(String model) {
-        BpmnModelInstance instance = Bpmn.readModelFromFile(Path.of("processes", model + ".bpmn").toFile());
+        BpmnModelInstance instance =
+                Bpmn.readModelFromFile(Path.of("processes", model + ".bpmn").toFile());
         List<UserTask> contractTasks = instance.getModelElementsByType(UserTask.class).stream()
                 .filter(task -> CONTRACT.containsKey(task.getId()))
                 .toList();
@@ -73,7 +74,8 @@ class ContractOutcomesTests {
     @ValueSource(strings = {"full-online", "delegated-implementation", "entrusted-receipt"})
     @DisplayName("every user task declares the variable its completion must provide")
     void everyUserTaskDeclaresAnOutcome(String model) {
-        BpmnModelInstance instance = Bpmn.readModelFromFile(Path.of("processes", model + ".bpmn").toFile());
+        BpmnModelInstance instance =
+                Bpmn.readModelFromFile(Path.of("processes", model + ".bpmn").toFile());
         assertThat(instance.getModelElementsByType(UserTask.class))
                 .allSatisfy(task -> assertThat(outcomeProperties(task))
                         .as("%s in %s", task.getId(), model)

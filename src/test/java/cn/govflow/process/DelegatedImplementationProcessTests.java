@@ -123,7 +123,7 @@ class DelegatedImplementationProcessTests {
         suspendDelegation = mock(JavaDelegate.class);
         drawsInLedger = new ArrayList<>();
 
-        Mocks.register("issueLicenseDelegate", issueLicence);
+        Mocks.register("issueLicenceDelegate", issueLicence);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
         Mocks.register("reportToCitySupervisionDelegate", reportToCitySupervision);
         Mocks.register("recordSpotCheckDelegate", recordSpotCheck);

@@ -67,7 +67,7 @@ class EntrustedReceiptProcessTests {
     ModelBeans beans;
     Workdays workdays;
     CaseClock caseClock;
-    JavaDelegate issueLicense;
+    JavaDelegate issueLicence;
     JavaDelegate courier;
     final List<String> courierPurposes = new ArrayList<>();
     int shipments;
@@ -79,13 +79,13 @@ class EntrustedReceiptProcessTests {
         beans = ModelBeans.register();
         workdays = beans.workdays;
         caseClock = beans.caseClock;
-        issueLicense = mock(JavaDelegate.class);
+        issueLicence = mock(JavaDelegate.class);
         doAnswer(call -> {
                     call.getArgument(0, DelegateExecution.class)
                             .setVariable(CaseVariables.LICENCE_IDENTIFIER, "EL-0001");
                     return null;
                 })
-                .when(issueLicense)
+                .when(issueLicence)
                 .execute(any());
         courier = mock(JavaDelegate.class);
         doAnswer(call -> {
@@ -103,7 +103,7 @@ class EntrustedReceiptProcessTests {
                 })
                 .when(courier)
                 .execute(any());
-        Mocks.register("issueLicenseDelegate", issueLicense);
+        Mocks.register("issueLicenceDelegate", issueLicence);
         Mocks.register("handOffToCourierDelegate", courier);
     }
 
@@ -136,7 +136,7 @@ class EntrustedReceiptProcessTests {
         completeReviewAndDecide(instance, "APPROVED");
         execute(job());
 
-        verify(issueLicense).execute(any());
+        verify(issueLicence).execute(any());
         verify(courier, never()).execute(any());
         assertThat(instance)
                 .isEnded()
@@ -193,7 +193,7 @@ class EntrustedReceiptProcessTests {
                 .hasPassed(END_HANDED_OVER)
                 .variables()
                 .containsEntry(CaseVariables.OUTCOME, "APPROVED");
-        verify(issueLicense, never()).execute(any());
+        verify(issueLicence, never()).execute(any());
     }
 
     @Test
@@ -218,7 +218,7 @@ class EntrustedReceiptProcessTests {
         Assertions.assertThat(variable(instance, CaseClock.CLOCK_STARTED_AT)).isEqualTo(clockStartedAt);
 
         completeReviewAndDecide(instance, "NOT_APPROVED");
-        assertThat(instance).variables().containsEntry(CaseClock.ON_TIME, true);
+        assertThat(instance).variables().containsEntry(CaseClock.OVERDUE, false);
         execute(job());
         Assertions.assertThat(courierPurposes)
                 .containsExactly("PAPER_MATERIALS->CITY_DEPARTMENT", "RETURNED_MATERIALS->HALL");

@@ -76,7 +76,7 @@ class FullOnlineProcessIntegrationTests {
         assertThat(ended.path("state").asText()).isEqualTo("COMPLETED");
         String instanceId = ended.path("id").asText();
         assertThat(historicVariable(instanceId, CaseVariables.OUTCOME).asText()).isEqualTo("APPROVED");
-        assertThat(historicVariable(instanceId, "onTime").asBoolean()).isTrue();
+        assertThat(historicVariable(instanceId, "overdue").asBoolean()).isFalse();
         String identifier =
                 historicVariable(instanceId, CaseVariables.LICENCE_IDENTIFIER).asText();
         assertThat(identifier).startsWith("1.2.156.3005.2.");

@@ -76,9 +76,9 @@ class FullOnlineProcessTests {
     /** Ten working days after Monday 23 November 2026 (promisedDays of the item below). */
     static final LocalDate TEN_WORKDAYS_LATER = LocalDate.of(2026, 12, 7);
 
-    final JavaDelegate issueLicense = mock(JavaDelegate.class);
+    final JavaDelegate issueLicence = mock(JavaDelegate.class);
     final JavaDelegate handOffToCourier = mock(JavaDelegate.class);
-    final JavaDelegate revokeLicense = mock(JavaDelegate.class);
+    final JavaDelegate revokeLicence = mock(JavaDelegate.class);
     final Map<String, Object> delegateInputs = new HashMap<>();
     ModelBeans beans;
 
@@ -89,7 +89,7 @@ class FullOnlineProcessTests {
                     call.<DelegateExecution>getArgument(0).setVariable(CaseVariables.LICENCE_IDENTIFIER, LICENCE);
                     return null;
                 })
-                .when(issueLicense)
+                .when(issueLicence)
                 .execute(any());
         doAnswer(call -> {
                     DelegateExecution execution = call.getArgument(0);
@@ -101,7 +101,7 @@ class FullOnlineProcessTests {
                 .when(handOffToCourier)
                 .execute(any());
         beans = ModelBeans.register();
-        Mocks.register("issueLicenseDelegate", issueLicense);
+        Mocks.register("issueLicenceDelegate", issueLicence);
         Mocks.register("handOffToCourierDelegate", handOffToCourier);
         doAnswer(call -> {
                     DelegateExecution execution = call.getArgument(0);
@@ -109,9 +109,9 @@ class FullOnlineProcessTests {
                     execution.setVariable(LICENCE_REVOKED, true);
                     return null;
                 })
-                .when(revokeLicense)
+                .when(revokeLicence)
                 .execute(any());
-        Mocks.register("revokeLicenseDelegate", revokeLicense);
+        Mocks.register("revokeLicenceDelegate", revokeLicence);
     }
 
     @AfterEach
@@ -264,7 +264,7 @@ class FullOnlineProcessTests {
                 .hasNotPassed(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION);
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
         assertThat(historicVariable(pi, CaseVariables.DECISION)).isEqualTo("APPROVED");
-        assertThat(historicVariable(pi, CaseClock.ON_TIME)).isEqualTo(true);
+        assertThat(historicVariable(pi, CaseClock.OVERDUE)).isEqualTo(false);
         assertThat(historyService()
                         .createHistoricTaskInstanceQuery()
                         .processInstanceId(pi.getId())
@@ -404,11 +404,11 @@ class FullOnlineProcessTests {
 
         complete(task(pi), withVariables(CaseVariables.DECISION, "NOT_APPROVED", CaseVariables.REASON, "犬只未免疫"));
 
-        assertThat(pi).isEnded().hasPassed(END_NOT_APPROVED).hasNotPassed(TASK_ISSUE_LICENSE);
+        assertThat(pi).isEnded().hasPassed(END_NOT_APPROVED).hasNotPassed(TASK_ISSUE_LICENCE);
         assertThat(outcomeOf(pi)).isEqualTo("NOT_APPROVED");
-        assertThat(historicVariable(pi, CaseClock.ON_TIME)).isEqualTo(true);
+        assertThat(historicVariable(pi, CaseClock.OVERDUE)).isEqualTo(false);
         assertThat(historicVariable(pi, CaseClock.DECIDED_AT)).isNotNull();
-        verify(issueLicense, never()).execute(any());
+        verify(issueLicence, never()).execute(any());
     }
 
     @Test
@@ -419,13 +419,13 @@ class FullOnlineProcessTests {
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "符合条件"));
         complete(task(pi), withVariables(CaseVariables.DECISION, "APPROVED"));
 
-        assertThat(pi).isWaitingAt(TASK_ISSUE_LICENSE);
+        assertThat(pi).isWaitingAt(TASK_ISSUE_LICENCE);
         execute(job(pi));
 
-        assertThat(pi).isEnded().hasPassed(TASK_ISSUE_LICENSE, END_APPROVED).hasNotPassed(SUBPROCESS_COURIER_DELIVERY);
+        assertThat(pi).isEnded().hasPassed(TASK_ISSUE_LICENCE, END_APPROVED).hasNotPassed(SUBPROCESS_COURIER_DELIVERY);
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
         assertThat(historicVariable(pi, CaseVariables.LICENCE_IDENTIFIER)).isEqualTo(LICENCE);
-        verify(issueLicense, times(1)).execute(any());
+        verify(issueLicence, times(1)).execute(any());
         assertThat(historyService()
                         .createHistoricTaskInstanceQuery()
                         .processInstanceId(pi.getId())
@@ -434,7 +434,7 @@ class FullOnlineProcessTests {
                         .list())
                 .extracting(HistoricTaskInstance::getTaskDefinitionKey)
                 .containsExactly(TASK_ACCEPTANCE, TASK_REVIEW, TASK_DECISION);
-        assertThat(historicVariable(pi, CaseClock.ON_TIME)).isEqualTo(true);
+        assertThat(historicVariable(pi, CaseClock.OVERDUE)).isEqualTo(false);
     }
 
     @Test
@@ -455,7 +455,7 @@ class FullOnlineProcessTests {
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "符合条件"));
         complete(task(pi), withVariables(CaseVariables.DECISION, "NOT_APPROVED", CaseVariables.REASON, "不符合条件"));
         assertThat(pi).isEnded();
-        assertThat(historicVariable(pi, CaseClock.ON_TIME)).as("超期办结").isEqualTo(false);
+        assertThat(historicVariable(pi, CaseClock.OVERDUE)).as("超期办结").isEqualTo(true);
     }
 
     @Test
@@ -465,7 +465,7 @@ class FullOnlineProcessTests {
         complete(task(pi), withVariables(CaseVariables.REVIEW_OPINION, "符合条件"));
         complete(task(pi), withVariables(CaseVariables.DECISION, "APPROVED"));
 
-        assertThat(pi).isEnded().hasPassed(END_APPROVED).hasNotPassed(TASK_ISSUE_LICENSE, SUBPROCESS_COURIER_DELIVERY);
+        assertThat(pi).isEnded().hasPassed(END_APPROVED).hasNotPassed(TASK_ISSUE_LICENCE, SUBPROCESS_COURIER_DELIVERY);
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
     }
 
@@ -620,9 +620,9 @@ class FullOnlineProcessTests {
         assertThat(pi)
                 .variables()
                 .containsEntry(CaseVariables.DECISION, "APPROVED")
-                .containsEntry(CaseClock.ON_TIME, true);
+                .containsEntry(CaseClock.OVERDUE, false);
         execute(job(pi));
-        verify(issueLicense).execute(any());
+        verify(issueLicence).execute(any());
 
         assertThat(pi).isWaitingAt(TASK_COMMITMENT_VERIFICATION);
         Task verification = task(pi);
@@ -636,7 +636,7 @@ class FullOnlineProcessTests {
 
         assertThat(pi).isEnded().hasPassed(END_COMMITMENT_VERIFIED);
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
-        verify(revokeLicense, never()).execute(any());
+        verify(revokeLicence, never()).execute(any());
     }
 
     @Test
@@ -652,11 +652,11 @@ class FullOnlineProcessTests {
                 .isInstanceOf(FormFieldValidationException.class);
         complete(task(pi), withVariables(VERIFICATION_RESULT, "FAILED", CaseVariables.REASON, "承诺的犬只免疫证明不存在"));
 
-        assertThat(pi).isWaitingAt(TASK_REVOKE_LICENSE);
+        assertThat(pi).isWaitingAt(TASK_REVOKE_LICENCE);
         execute(job(pi));
 
         assertThat(pi).isEnded().hasPassed(END_APPROVAL_REVOKED);
-        verify(revokeLicense).execute(any());
+        verify(revokeLicence).execute(any());
         assertThat(outcomeOf(pi)).isEqualTo("APPROVED");
         assertThat(historicVariable(pi, APPROVAL_REVOKED)).isEqualTo(true);
         assertThat(historicVariable(pi, LICENCE_REVOKED)).isEqualTo(true);

@@ -14,7 +14,7 @@ class ModelGuardTests {
     void reportsEveryProblemOfABrokenModel() throws Exception {
         Path broken = Path.of("src/test/resources/guard/broken.bpmn");
 
-        assertThat(ModelGuard.check(broken, Set.of("issueLicenseDelegate"), Set.of("ReviewForm")))
+        assertThat(ModelGuard.check(broken, Set.of("issueLicenceDelegate"), Set.of("ReviewForm")))
                 .containsExactlyInAnyOrder(
                         "broken.bpmn: GuardProbe: historyTimeToLive is missing",
                         "broken.bpmn: Task_Unknown: delegateExpression ${noSuchDelegate} names no bean",

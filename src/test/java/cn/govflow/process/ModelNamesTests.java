@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +105,32 @@ class ModelNamesTests {
     private static BpmnModelInstance read(String resource) throws IOException {
         try (InputStream in = Files.newInputStream(Path.of(resource))) {
             return Bpmn.readModelFromStream(in);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "processes/full-online.bpmn",
+                "processes/delegated-implementation.bpmn",
+                "processes/entrusted-receipt.bpmn",
+                "processes/rating-rectification.bpmn"
+            })
+    @DisplayName("one id pattern for gateways: Gateway_<Question> splits, Gateway_<What>Join joins (one way out)")
+    void gatewayIdsFollowOnePattern(String resource) throws IOException {
+        BpmnModelInstance model = read(resource);
+        for (Gateway gateway : model.getModelElementsByType(Gateway.class)) {
+            boolean join = gateway.getOutgoing().size() == 1;
+            assertThat(gateway.getId())
+                    .as(
+                            "%s in %s (%d ways out)",
+                            gateway.getId(), resource, gateway.getOutgoing().size())
+                    .matches("Gateway_[A-Z][A-Za-z]*")
+                    .doesNotStartWith("Gateway_Merge")
+                    .doesNotStartWith("Gateway_Join");
+            assertThat(gateway.getId().endsWith("Join"))
+                    .as("%s in %s: a join ends with Join, a split does not", gateway.getId(), resource)
+                    .isEqualTo(join);
         }
     }
 }

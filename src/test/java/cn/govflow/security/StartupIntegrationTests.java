@@ -21,10 +21,10 @@ class StartupIntegrationTests {
         "--camunda.bpm.webapp.enabled=false",
         // Its own engine name: the engine registry is static, and the cached test context's REST API uses "default".
         "--camunda.bpm.process-engine-name=startupProbe",
-        // A licence signing key, which production start-up requires (cn.govflow.license), generated in a temp folder.
-        "--govflow.license.keystore.password=startup-probe",
-        "--govflow.license.keystore.generate-if-missing=true",
-        "--govflow.license.keystore.path=" + System.getProperty("java.io.tmpdir") + "/govflow-startup-"
+        // A licence signing key, which production start-up requires (cn.govflow.licence), generated in a temp folder.
+        "--govflow.licence.keystore.password=startup-probe",
+        "--govflow.licence.keystore.generate-if-missing=true",
+        "--govflow.licence.keystore.path=" + System.getProperty("java.io.tmpdir") + "/govflow-startup-"
                 + java.util.UUID.randomUUID() + "/licence-signing.p12"
     };
 

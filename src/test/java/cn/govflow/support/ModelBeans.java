@@ -9,6 +9,7 @@ import cn.govflow.calendar.Workdays;
 import cn.govflow.catalog.TestPlans;
 import cn.govflow.process.DelegatedReview;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -33,7 +34,7 @@ public final class ModelBeans {
         Mocks.register("waits", new Waits(workdays, Waits.WaitsProperties.DEFAULTS));
         Mocks.register("workdays", workdays);
         Mocks.register("caseClock", caseClock);
-        Mocks.register("deliveries", new Deliveries(plans.casePlans()));
+        Mocks.register("deliveries", new Deliveries(plans.casePlans(), caseNumber -> Optional.empty()));
         Mocks.register("review", new DelegatedReview());
         Mocks.register("receiptVouchers", new ReceiptVouchers(plans.casePlans()));
     }

@@ -32,7 +32,7 @@ public final class TestDatabase implements ExecutionCondition {
         System.setProperty("camunda.bpm.job-execution.max-wait", "1000");
         // The demo profile generates the licence signing key at first start: in a temporary folder, not ./data/.
         System.setProperty(
-                "govflow.license.keystore.path",
+                "govflow.licence.keystore.path",
                 java.nio.file.Path.of(
                                 System.getProperty("java.io.tmpdir"),
                                 "govflow-it-" + java.util.UUID.randomUUID(),

@@ -59,7 +59,7 @@ class ReadinessIntegrationTests {
                         "--camunda.bpm.webapp.enabled=false",
                         // The engine registry is static: a name of its own beside the cached test contexts' "default".
                         "--camunda.bpm.process-engine-name=readinessProbe",
-                        "--govflow.license.keystore.path=" + System.getProperty("java.io.tmpdir")
+                        "--govflow.licence.keystore.path=" + System.getProperty("java.io.tmpdir")
                                 + "/govflow-readiness-" + UUID.randomUUID() + "/licence-signing.p12")) {
             Groups groups = context.getBean(Groups.class);
             List<String> groupIds = Stream.concat(

@@ -1,7 +1,0 @@
-package cn.govflow.license;
-
-/** Where the licence name and type of an item come from (the catalog, or the item's name). */
-interface LicenceTemplates {
-
-    LicenceTemplate forItem(String itemCode, String itemName);
-}
