@@ -1022,10 +1022,13 @@ public final class GovflowBenchmark {
                         ours.get("lost")));
             }
             t.append(rowsPerCase(throughput));
-            t.append(String.format(
-                    "  %-18s %10s %10s %10s %10s %6s%n",
-                    "REST intake", "rate/s", "answered/s", "p50", "p99", "errors"));
-            for (Map<String, Object> r : (List<Map<String, Object>>) db.get("restIntake")) {
+            List<Map<String, Object>> intake = (List<Map<String, Object>>) db.get("restIntake");
+            if (!intake.isEmpty()) {
+                t.append(String.format(
+                        "  %-18s %10s %10s %10s %10s %6s%n",
+                        "REST intake", "rate/s", "answered/s", "p50", "p99", "errors"));
+            }
+            for (Map<String, Object> r : intake) {
                 t.append(String.format(
                         "  %-18s %10s %10s %7s ms %7s ms %6s%n",
                         "",
@@ -1052,9 +1055,11 @@ public final class GovflowBenchmark {
                 }
             }
             Map<String, Object> report = (Map<String, Object>) db.get("annualReport");
-            t.append(String.format(
-                    "  annual report over %s cases: load %s s, p50 %s ms, p99 %s ms%n",
-                    report.get("cases"), report.get("loadSeconds"), report.get("p50Ms"), report.get("p99Ms")));
+            if (report.containsKey("cases")) {
+                t.append(String.format(
+                        "  annual report over %s cases: load %s s, p50 %s ms, p99 %s ms%n",
+                        report.get("cases"), report.get("loadSeconds"), report.get("p50Ms"), report.get("p99Ms")));
+            }
         }
         return t.toString();
     }
