@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -58,6 +59,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * intake, delegates, listeners and ledger live, async steps on the job executor; per-task completion latency;</li>
  * <li>the same N through a bare-engine baseline: a model with the same number of user tasks and nothing else,
  * on the same engine and database, driven by the same code — govflow's throughput as a ratio of it;</li>
+ * <li>the same N through a shape-equivalent baseline ({@link ShapeBaseline}): govflow's user tasks, candidate
+ * groups, timers and async points with no-op delegates and as many variables — the shape ratio;</li>
+ * <li>on PostgreSQL, the rows each of these writes per case, by table ({@link TableWrites});</li>
  * <li>REST intake: {@code POST /api/applications} over HTTP at increasing rates, latency and errors per rate;</li>
  * <li>Tasklist: the first page and the count of each of govflow's filters, per clerk, with many cases open;</li>
  * <li>the annual report over the synthetic 杨浦 2023 year (410,646 cases).</li>
@@ -238,29 +242,54 @@ public final class GovflowBenchmark {
             for (Mode mode : MODES) {
                 bench.throughput(mode, WARMUP);
                 bench.baseline(mode, WARMUP);
+                bench.shapeBaseline(mode, bench.variablesPerCase(mode), WARMUP);
             }
             Map<String, Object> throughput = new LinkedHashMap<>();
             long allCases = 0;
             double govflowSeconds = 0;
             double baselineSeconds = 0;
+            double shapeSeconds = 0;
             for (Mode mode : MODES) {
-                Result ours = bench.throughput(mode, CASES);
-                Result bare = bench.baseline(mode, CASES);
+                Measured ours = bench.measured(() -> bench.throughput(mode, CASES));
+                Measured bare = bench.measured(() -> bench.baseline(mode, CASES));
+                // As many variables as govflow's cases of this mode have now, counted after its run.
+                int variables = bench.variablesPerCase(mode);
+                Measured shape = bench.measured(() -> bench.shapeBaseline(mode, variables, CASES));
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("govflow", ours.toMap());
-                m.put("baseline", bare.toMap());
-                m.put("ratio", round(ours.casesPerSecond() / bare.casesPerSecond(), 2));
+                m.put("govflow", ours.result().toMap());
+                m.put("baseline", bare.result().toMap());
+                Map<String, Object> shapeMap = shape.result().toMap();
+                shapeMap.put("variablesPerCase", variables);
+                m.put("shapeBaseline", shapeMap);
+                m.put(
+                        "ratio",
+                        round(ours.result().casesPerSecond() / bare.result().casesPerSecond(), 2));
+                m.put(
+                        "shapeRatio",
+                        round(ours.result().casesPerSecond() / shape.result().casesPerSecond(), 2));
+                if (bench.writes.available()) {
+                    Map<String, Object> rows = new LinkedHashMap<>();
+                    rows.put("govflow", ours.rowsPerCase());
+                    rows.put("baseline", bare.rowsPerCase());
+                    rows.put("shapeBaseline", shape.rowsPerCase());
+                    m.put("rowsPerCase", rows);
+                }
                 throughput.put(mode.name(), m);
-                allCases += ours.cases();
-                govflowSeconds += ours.seconds();
-                baselineSeconds += bare.seconds();
-                bench.errors += ours.errors() + ours.lost() + bare.errors() + bare.lost();
+                allCases += ours.result().cases();
+                govflowSeconds += ours.result().seconds();
+                baselineSeconds += bare.result().seconds();
+                shapeSeconds += shape.result().seconds();
+                for (Measured run : List.of(ours, bare, shape)) {
+                    bench.errors += run.result().errors() + run.result().lost();
+                }
             }
             Map<String, Object> overall = new LinkedHashMap<>();
             overall.put("cases", allCases);
             overall.put("casesPerSecond", round(allCases / govflowSeconds, 1));
             overall.put("baselineCasesPerSecond", round(allCases / baselineSeconds, 1));
+            overall.put("shapeBaselineCasesPerSecond", round(allCases / shapeSeconds, 1));
             overall.put("ratio", round(baselineSeconds / govflowSeconds, 2));
+            overall.put("shapeRatio", round(shapeSeconds / govflowSeconds, 2));
             throughput.put("ALL", overall);
             db.put("throughput", throughput);
             String parts = System.getProperty("bench.parts", "throughput,intake,tasklist,report");
@@ -284,6 +313,7 @@ public final class GovflowBenchmark {
         final HistoryService history;
         final JdbcTemplate jdbc;
         final BenchIntake intake;
+        final TableWrites writes;
         final int port;
         final HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -297,12 +327,17 @@ public final class GovflowBenchmark {
             this.history = ctx.getBean(HistoryService.class);
             this.jdbc = ctx.getBean(JdbcTemplate.class);
             this.intake = BenchIntake.of(ctx.getBean(BenchIntake.serviceType()), ctx.getBean(ObjectMapper.class));
+            this.writes = new TableWrites(jdbc);
             this.port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
         }
 
-        /** The bare models: start, the same number of user tasks as the mode's path, end. Nothing else. */
+        /**
+         * The bare models: start, the same number of user tasks as the mode's path, end. Nothing else. And the
+         * shape-equivalent models of {@link ShapeBaseline}.
+         */
         void deployBaselines() {
             RepositoryService repository = ctx.getBean(RepositoryService.class);
+            ShapeBaseline.deploy(repository, MODES.stream().map(Mode::name).toList());
             for (Mode mode : MODES) {
                 AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(baselineKey(mode))
                         .camundaHistoryTimeToLive(1)
@@ -337,18 +372,44 @@ public final class GovflowBenchmark {
         }
 
         Result baseline(Mode mode, int n) throws InterruptedException {
+            return engineOnly("baseline " + mode.name(), baselineKey(mode), Map.of(), n);
+        }
+
+        Result shapeBaseline(Mode mode, int variables, int n) throws InterruptedException {
+            return engineOnly(
+                    "shape baseline " + mode.name(),
+                    ShapeBaseline.key(mode.name()),
+                    ShapeBaseline.variables((String) mode.request().get("district"), variables),
+                    n);
+        }
+
+        /** Process variables per case of this mode's govflow cases so far (the shape baseline starts with as many). */
+        int variablesPerCase(Mode mode) {
+            return ShapeBaseline.variablesPerCase(jdbc, mode.processKey());
+        }
+
+        /** A baseline model, started with the given variables, its tasks completed without any. */
+        Result engineOnly(String label, String processKey, Map<String, Object> variables, int n)
+                throws InterruptedException {
             int r = ++run;
             return drive(
-                    "baseline " + mode.name(),
+                    label,
                     n,
-                    i -> runtime.startProcessInstanceByKey(baselineKey(mode), "BASE-" + r + "-" + i)
+                    i -> runtime.startProcessInstanceByKey(processKey, "BASE-" + r + "-" + i, variables)
                             .getBusinessKey(),
                     task -> Map.of(),
                     keys -> history.createHistoricProcessInstanceQuery()
-                            .processDefinitionKey(baselineKey(mode))
+                            .processDefinitionKey(processKey)
                             .completed()
                             .processInstanceBusinessKeyIn(keys.toArray(String[]::new))
                             .count());
+        }
+
+        /** One run, with the rows it wrote per case where the database keeps statistics (null elsewhere). */
+        Measured measured(Callable<Result> run) throws Exception {
+            Map<String, TableWrites.Counts> before = writes.snapshot();
+            Result result = run.call();
+            return new Measured(result, writes.perCaseSince(before, result.cases()));
         }
 
         interface Starter {
@@ -734,6 +795,9 @@ public final class GovflowBenchmark {
         }
     }
 
+    /** A run's result and, on PostgreSQL, the rows it wrote per case ({@link TableWrites#perCaseSince}). */
+    record Measured(Result result, Map<String, Object> rowsPerCase) {}
+
     record Result(
             int cases,
             double seconds,
@@ -860,6 +924,42 @@ public final class GovflowBenchmark {
         }
     }
 
+    /** The rows-per-case lines of the table: totals per run, govflow's most written tables. */
+    @SuppressWarnings("unchecked")
+    static String rowsPerCase(Map<String, Object> throughput) {
+        StringBuilder t = new StringBuilder();
+        boolean measured =
+                throughput.values().stream().anyMatch(m -> ((Map<String, Object>) m).containsKey("rowsPerCase"));
+        if (!measured) {
+            return "  rows per case: not measured — this database keeps no table statistics (PostgreSQL only)\n";
+        }
+        t.append("  rows per case (pg_stat_user_tables), inserts + updates + deletes = writes:\n");
+        for (Map.Entry<String, Object> e : throughput.entrySet()) {
+            Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("rowsPerCase");
+            if (rows == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> run : rows.entrySet()) {
+                Map<String, Object> r = (Map<String, Object>) run.getValue();
+                t.append(String.format(
+                        "  %-18s %-14s %s%n", e.getKey(), run.getKey(), counts((Map<String, Object>) r.get("total"))));
+            }
+            Map<String, Object> byTable =
+                    (Map<String, Object>) ((Map<String, Object>) rows.get("govflow")).get("byTable");
+            byTable.entrySet().stream()
+                    .limit(8)
+                    .forEach(table -> t.append(String.format(
+                            "  %-18s   %-22s %s%n",
+                            "", table.getKey(), counts((Map<String, Object>) table.getValue()))));
+        }
+        return t.toString();
+    }
+
+    static String counts(Map<String, Object> c) {
+        return String.format(
+                "%6s + %6s + %6s = %6s", c.get("inserts"), c.get("updates"), c.get("deletes"), c.get("writes"));
+    }
+
     @SuppressWarnings("unchecked")
     static String table(Map<String, Object> results) {
         StringBuilder t = new StringBuilder("\n");
@@ -882,34 +982,53 @@ public final class GovflowBenchmark {
                 continue;
             }
             t.append(String.format(
-                    "  %-18s %10s %10s %7s %10s %10s %6s %5s%n",
-                    "mode", "cases/s", "bare/s", "ratio", "task p50", "task p99", "errors", "lost"));
+                    "  %-18s %10s %10s %7s %10s %7s %10s %10s %6s %5s%n",
+                    "mode",
+                    "cases/s",
+                    "bare/s",
+                    "ratio",
+                    "shape/s",
+                    "shape",
+                    "task p50",
+                    "task p99",
+                    "errors",
+                    "lost"));
             Map<String, Object> throughput = (Map<String, Object>) db.get("throughput");
             for (Map.Entry<String, Object> e : throughput.entrySet()) {
                 Map<String, Object> m = (Map<String, Object>) e.getValue();
                 if (e.getKey().equals("ALL")) {
                     t.append(String.format(
-                            "  %-18s %10s %10s %7s%n",
-                            "all modes", m.get("casesPerSecond"), m.get("baselineCasesPerSecond"), m.get("ratio")));
+                            "  %-18s %10s %10s %7s %10s %7s%n",
+                            "all modes",
+                            m.get("casesPerSecond"),
+                            m.get("baselineCasesPerSecond"),
+                            m.get("ratio"),
+                            m.get("shapeBaselineCasesPerSecond"),
+                            m.get("shapeRatio")));
                     continue;
                 }
                 Map<String, Object> ours = (Map<String, Object>) m.get("govflow");
-                Map<String, Object> bare = (Map<String, Object>) m.get("baseline");
                 t.append(String.format(
-                        "  %-18s %10s %10s %7s %8s ms %8s ms %6s %5s%n",
+                        "  %-18s %10s %10s %7s %10s %7s %8s ms %8s ms %6s %5s%n",
                         e.getKey(),
                         ours.get("casesPerSecond"),
-                        bare.get("casesPerSecond"),
+                        ((Map<String, Object>) m.get("baseline")).get("casesPerSecond"),
                         m.get("ratio"),
+                        ((Map<String, Object>) m.get("shapeBaseline")).get("casesPerSecond"),
+                        m.get("shapeRatio"),
                         ours.get("taskP50Ms"),
                         ours.get("taskP99Ms"),
                         ours.get("errors"),
                         ours.get("lost")));
             }
-            t.append(String.format(
-                    "  %-18s %10s %10s %10s %10s %6s%n",
-                    "REST intake", "rate/s", "answered/s", "p50", "p99", "errors"));
-            for (Map<String, Object> r : (List<Map<String, Object>>) db.get("restIntake")) {
+            t.append(rowsPerCase(throughput));
+            List<Map<String, Object>> intake = (List<Map<String, Object>>) db.get("restIntake");
+            if (!intake.isEmpty()) {
+                t.append(String.format(
+                        "  %-18s %10s %10s %10s %10s %6s%n",
+                        "REST intake", "rate/s", "answered/s", "p50", "p99", "errors"));
+            }
+            for (Map<String, Object> r : intake) {
                 t.append(String.format(
                         "  %-18s %10s %10s %7s ms %7s ms %6s%n",
                         "",
@@ -936,9 +1055,11 @@ public final class GovflowBenchmark {
                 }
             }
             Map<String, Object> report = (Map<String, Object>) db.get("annualReport");
-            t.append(String.format(
-                    "  annual report over %s cases: load %s s, p50 %s ms, p99 %s ms%n",
-                    report.get("cases"), report.get("loadSeconds"), report.get("p50Ms"), report.get("p99Ms")));
+            if (report.containsKey("cases")) {
+                t.append(String.format(
+                        "  annual report over %s cases: load %s s, p50 %s ms, p99 %s ms%n",
+                        report.get("cases"), report.get("loadSeconds"), report.get("p50Ms"), report.get("p99Ms")));
+            }
         }
         return t.toString();
     }
