@@ -164,7 +164,7 @@ public final class GovflowBenchmark {
     static final Map<String, Map<String, Object>> ANSWERS = Map.of(
             "Task_WindowReceipt", Map.of("receiptOutcome", "RECEIVED"),
             "Task_Acceptance", Map.of("acceptanceOutcome", "ACCEPTED"),
-            "Task_Review", Map.of("reviewOpinion", "材料齐全，同意", "escalate", false),
+            "Task_Review", Map.of("reviewOpinion", "材料齐全，同意"),
             "Task_Decision", Map.of("decision", "APPROVED"),
             "Task_Delivery", Map.of("handedOver", true));
 
