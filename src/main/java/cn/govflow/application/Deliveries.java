@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -141,7 +142,13 @@ public class Deliveries {
      * its mode (the model it runs in), the result type of its plan and the delivery method in its case row.
      */
     public Route route(DelegateExecution execution) {
-        String processKey = execution.getProcessDefinitionId().split(":", 2)[0];
+        // The process key, from the model (a definition id longer than 64 characters is a bare UUID).
+        String processKey = execution.getBpmnModelInstance() == null
+                ? ""
+                : execution.getBpmnModelInstance().getModelElementsByType(Process.class).stream()
+                        .map(Process::getId)
+                        .findFirst()
+                        .orElse("");
         HandlingMode mode = Stream.of(HandlingMode.values())
                 .filter(m -> m.processId().equals(processKey))
                 .findFirst()
