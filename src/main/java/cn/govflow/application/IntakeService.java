@@ -250,16 +250,19 @@ class IntakeService {
         v.put(CASE_NUMBER, record.caseNumber());
         v.put(ITEM_CODE, item.code());
         v.put(ITEM_NAME, item.name());
-        // Read by the ledger when the case starts, never again: transient, not stored (the case row has them).
+        // Transient (read as the case starts — the ledger, full-online's channel gateway — never again, and kept in
+        // the case row): mode, channel, licenceReplacedPaper.
         v.put(MODE, Variables.stringValue(item.mode().name(), true));
         v.put(DEPARTMENT, item.department().code());
         v.put(DEPARTMENT_NAME, item.department().name());
         v.put(DISTRICT, record.district());
-        v.put(CHANNEL, request.channel().name());
+        v.put(CHANNEL, Variables.stringValue(request.channel().name(), true));
         v.put(APPLICANT_NAME, request.applicant().name());
         v.put(APPLICANT_ID_MASKED, record.idNumberMasked());
         v.put(APPLICANT_TYPE, request.applicant().type().name());
-        v.put(COMMITMENT, request.commitment() && item.commitmentAllowed());
+        // Full-online's gateways ask it after acceptance; the other models never do.
+        boolean commitment = request.commitment() && item.commitmentAllowed();
+        v.put(COMMITMENT, Variables.booleanValue(commitment, item.mode() != HandlingMode.FULL_ONLINE));
         v.put(SITUATION, situation.name());
         v.put(MATERIALS_RECEIVED, materialsReceived(situation, request));
         v.put(

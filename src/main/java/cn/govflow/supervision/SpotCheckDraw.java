@@ -5,10 +5,12 @@ import cn.govflow.process.DelegatedImplementationElements;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Draws a district approval for a spot check with the configured probability, as {@code ${spotCheckDraw.draw(execution)}}
- * in the model: sets the process variable {@code spotCheckDrawn} and notes the draw in the supervision ledger.
+ * in the model: sets the transient variable {@code spotCheckDrawn} for the gateway after it and notes the draw in
+ * the supervision ledger.
  */
 public class SpotCheckDraw {
 
@@ -28,7 +30,9 @@ public class SpotCheckDraw {
 
     public boolean draw(DelegateExecution execution) {
         boolean drawn = random.nextDouble() < rate;
-        execution.setVariable(DelegatedImplementationElements.SPOT_CHECK_DRAWN, drawn);
+        // Transient: the gateway right after the draw reads it in the same transaction; the supervision ledger
+        // keeps the draw.
+        execution.setVariable(DelegatedImplementationElements.SPOT_CHECK_DRAWN, Variables.booleanValue(drawn, true));
         ledger.accept((String) execution.getVariable(CaseVariables.CASE_NUMBER), drawn);
         return drawn;
     }

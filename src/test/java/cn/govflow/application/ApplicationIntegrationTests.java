@@ -123,11 +123,9 @@ class ApplicationIntegrationTests {
                 .containsEntry(CaseVariables.DEPARTMENT, "public-security")
                 .containsEntry(CaseVariables.DEPARTMENT_NAME, "市公安局")
                 .containsEntry(CaseVariables.DISTRICT, "pudong")
-                .containsEntry(CaseVariables.CHANNEL, "WINDOW")
                 .containsEntry(CaseVariables.APPLICANT_NAME, "上海某会展有限公司")
                 .containsEntry(CaseVariables.APPLICANT_ID_MASKED, "9135**********0Y43")
                 .containsEntry(CaseVariables.APPLICANT_TYPE, "ENTERPRISE")
-                .containsEntry(CaseVariables.COMMITMENT, false)
                 .containsEntry(CaseVariables.SITUATION, "一般情形")
                 // R22: the plan is snapshotted in the case row, not copied into variables; no model default either.
                 .doesNotContainKeys(
@@ -143,7 +141,9 @@ class ApplicationIntegrationTests {
                         "supplementWait",
                         // transient: the ledger reads them as the case starts; the case row keeps them
                         CaseVariables.MODE,
+                        CaseVariables.CHANNEL,
                         CaseVariables.LICENCE_REPLACED_PAPER,
+                        CaseVariables.COMMITMENT, // a delegated case: no gateway asks it
                         // in the case row only, read by the deliveries bean
                         CaseVariables.DELIVERY_METHOD);
         assertThat(cases.plan(body.path("caseNumber").asText()))

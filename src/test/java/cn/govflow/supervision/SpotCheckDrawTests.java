@@ -2,6 +2,8 @@ package cn.govflow.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +36,7 @@ class SpotCheckDrawTests {
     }
 
     @Test
-    @DisplayName("R4: the draw is written to the process variable spotCheckDrawn and to the ledger of that case")
+    @DisplayName("R4: the draw is given to the gateway as the transient variable spotCheckDrawn, kept in the ledger")
     void r4_recordsTheDraw() {
         List<String> cases = new ArrayList<>();
         DelegateExecution execution = execution("DI-7");
@@ -41,7 +44,10 @@ class SpotCheckDrawTests {
         boolean drawn = new SpotCheckDraw(1.0, new Random(1), (caseNumber, d) -> cases.add(caseNumber)).draw(execution);
 
         assertThat(drawn).isTrue();
-        verify(execution).setVariable(DelegatedImplementationElements.SPOT_CHECK_DRAWN, true);
+        verify(execution)
+                .setVariable(
+                        eq(DelegatedImplementationElements.SPOT_CHECK_DRAWN),
+                        argThat((TypedValue value) -> Boolean.TRUE.equals(value.getValue()) && value.isTransient()));
         assertThat(cases).containsExactly("DI-7");
         assertThat(new SpotCheckDraw(0.0, new Random(1), (c, d) -> {}).draw(execution))
                 .isFalse();
