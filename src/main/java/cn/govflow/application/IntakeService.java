@@ -251,7 +251,7 @@ class IntakeService {
         v.put(ITEM_CODE, item.code());
         v.put(ITEM_NAME, item.name());
         // Transient (read as the case starts — the ledger, full-online's channel gateway — never again, and kept in
-        // the case row): mode, channel, licenceReplacedPaper.
+        // the case row): mode, channel, applicantType, licenceReplacedPaper.
         v.put(MODE, Variables.stringValue(item.mode().name(), true));
         v.put(DEPARTMENT, item.department().code());
         v.put(DEPARTMENT_NAME, item.department().name());
@@ -259,7 +259,7 @@ class IntakeService {
         v.put(CHANNEL, Variables.stringValue(request.channel().name(), true));
         v.put(APPLICANT_NAME, request.applicant().name());
         v.put(APPLICANT_ID_MASKED, record.idNumberMasked());
-        v.put(APPLICANT_TYPE, request.applicant().type().name());
+        v.put(APPLICANT_TYPE, Variables.stringValue(request.applicant().type().name(), true));
         // Full-online's gateways ask it after acceptance; the other models never do.
         boolean commitment = request.commitment() && item.commitmentAllowed();
         v.put(COMMITMENT, Variables.booleanValue(commitment, item.mode() != HandlingMode.FULL_ONLINE));

@@ -1,7 +1,9 @@
 package cn.govflow.licence;
 
+import cn.govflow.application.CaseDirectory;
 import cn.govflow.monitoring.GovflowMetrics;
 import cn.govflow.process.CaseVariables;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -19,10 +21,12 @@ class IssueLicenceDelegate implements JavaDelegate {
 
     private final LicenceService licences;
     private final GovflowMetrics metrics;
+    private final CaseDirectory cases;
 
-    IssueLicenceDelegate(LicenceService licences, GovflowMetrics metrics) {
+    IssueLicenceDelegate(LicenceService licences, GovflowMetrics metrics, CaseDirectory cases) {
         this.licences = licences;
         this.metrics = metrics;
+        this.cases = cases;
     }
 
     @Override
@@ -35,7 +39,7 @@ class IssueLicenceDelegate implements JavaDelegate {
                 string(execution, CaseVariables.DEPARTMENT_NAME),
                 string(execution, CaseVariables.APPLICANT_NAME),
                 string(execution, CaseVariables.APPLICANT_ID_MASKED),
-                string(execution, CaseVariables.APPLICANT_TYPE),
+                applicantType(execution),
                 string(execution, CaseVariables.DISTRICT));
 
         LicenceService.LicenceDocument licence = metrics.timeLicenceIssuance(() -> licences.issue(request));
@@ -43,6 +47,14 @@ class IssueLicenceDelegate implements JavaDelegate {
         log.info("e-licence {} issued", licence.identifier());
 
         execution.setVariable(CaseVariables.LICENCE_IDENTIFIER, licence.identifier());
+    }
+
+    /** From the case row (the case keeps no variable for it); a case started around intake carries the variable. */
+    private String applicantType(DelegateExecution execution) {
+        return Optional.ofNullable(execution.getProcessBusinessKey())
+                .flatMap(cases::find)
+                .map(record -> record.applicantType().name())
+                .orElseGet(() -> string(execution, CaseVariables.APPLICANT_TYPE));
     }
 
     private static String string(DelegateExecution execution, String name) {

@@ -125,7 +125,6 @@ class ApplicationIntegrationTests {
                 .containsEntry(CaseVariables.DISTRICT, "pudong")
                 .containsEntry(CaseVariables.APPLICANT_NAME, "上海某会展有限公司")
                 .containsEntry(CaseVariables.APPLICANT_ID_MASKED, "9135**********0Y43")
-                .containsEntry(CaseVariables.APPLICANT_TYPE, "ENTERPRISE")
                 .containsEntry(CaseVariables.SITUATION, "一般情形")
                 // R22: the plan is snapshotted in the case row, not copied into variables; no model default either.
                 .doesNotContainKeys(
@@ -142,6 +141,7 @@ class ApplicationIntegrationTests {
                         // transient: the ledger reads them as the case starts; the case row keeps them
                         CaseVariables.MODE,
                         CaseVariables.CHANNEL,
+                        CaseVariables.APPLICANT_TYPE,
                         CaseVariables.LICENCE_REPLACED_PAPER,
                         CaseVariables.COMMITMENT, // a delegated case: no gateway asks it
                         // in the case row only, read by the deliveries bean
