@@ -2,6 +2,7 @@ package cn.govflow.catalog;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,6 +42,17 @@ public class CasePlans {
     public static final String PAPER_MATERIALS = "paperMaterials";
     public static final String CLOCK_STARTS_AT = "clockStartsAt";
     public static final String VOUCHER_ISSUED_BY = "voucherIssuedBy";
+
+    /** All eight names, in the order of {@link CasePlan}'s components. */
+    public static final List<String> VARIABLES = List.of(
+            RESULT_TYPE,
+            PROMISED_DAYS,
+            ON_THE_SPOT,
+            RECEIPT_IS_ACCEPTANCE,
+            ACCEPTANCE_AT,
+            PAPER_MATERIALS,
+            CLOCK_STARTS_AT,
+            VOUCHER_ISSUED_BY);
 
     private static final int CACHED_PLANS = 10_000;
 

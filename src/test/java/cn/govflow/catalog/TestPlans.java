@@ -1,7 +1,6 @@
 package cn.govflow.catalog;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,16 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * into the case's snapshot, as intake does, and the models read it through {@link #casePlans()}.
  */
 public final class TestPlans {
-
-    private static final List<String> PLAN_VARIABLES = List.of(
-            CasePlans.RESULT_TYPE,
-            CasePlans.PROMISED_DAYS,
-            CasePlans.ON_THE_SPOT,
-            CasePlans.RECEIPT_IS_ACCEPTANCE,
-            CasePlans.ACCEPTANCE_AT,
-            CasePlans.PAPER_MATERIALS,
-            CasePlans.CLOCK_STARTS_AT,
-            CasePlans.VOUCHER_ISSUED_BY);
 
     private final Map<String, CasePlan> snapshots = new ConcurrentHashMap<>();
     private final CasePlans casePlans = new CasePlans(caseNumber -> Optional.ofNullable(snapshots.get(caseNumber)), 0);
@@ -35,7 +24,7 @@ public final class TestPlans {
     public Map<String, Object> snapshot(String caseNumber, Map<String, Object> startVariables) {
         Map<String, Object> variables = new HashMap<>(startVariables);
         Map<String, Object> plan = new HashMap<>();
-        PLAN_VARIABLES.forEach(name -> {
+        CasePlans.VARIABLES.forEach(name -> {
             if (variables.containsKey(name)) {
                 plan.put(name, variables.remove(name));
             }

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,17 +41,8 @@ class CasePlanIntegrationTests {
     static GovflowNode node;
 
     @BeforeAll
-    static void freshDirectory() throws IOException {
-        if (TestDatabase.isPostgres()) {
-            databaseUrl = TestDatabase.recreatePostgres(POSTGRES_DATABASE);
-        }
-        if (Files.exists(DIRECTORY)) {
-            try (Stream<Path> files = Files.walk(DIRECTORY)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.createDirectories(DIRECTORY);
+    static void freshStart() throws IOException {
+        databaseUrl = GovflowNode.freshStart(DIRECTORY, POSTGRES_DATABASE);
     }
 
     @AfterAll
@@ -86,15 +75,8 @@ class CasePlanIntegrationTests {
         assertThat(planVariables(before)).as("the plan is no process variable").isZero();
     }
 
-    static GovflowNode start(String name, List<String> more) throws IOException {
-        List<String> arguments = new ArrayList<>(more);
-        Map<String, String> environment = Map.of();
-        if (TestDatabase.isPostgres()) {
-            arguments.add("--spring.profiles.active=postgres,demo");
-            environment = Map.of(
-                    "POSTGRES_URL", databaseUrl, "POSTGRES_USER", TestDatabase.postgresUser(), "POSTGRES_PASSWORD", "");
-        }
-        GovflowNode started = GovflowNode.start(name, DIRECTORY, arguments, environment);
+    static GovflowNode start(String name, List<String> arguments) throws IOException {
+        GovflowNode started = GovflowNode.startOnTestDatabase(name, DIRECTORY, databaseUrl, arguments, Map.of());
         started.awaitReady();
         return started;
     }

@@ -82,6 +82,12 @@ class ContractOutcomesTests {
                         .containsKey("outcome.variable"));
     }
 
+    static java.util.Collection<UserTask> userTasks(String model) {
+        BpmnModelInstance instance =
+                Bpmn.readModelFromFile(Path.of("processes", model + ".bpmn").toFile());
+        return instance.getModelElementsByType(UserTask.class);
+    }
+
     static Map<String, String> outcomeProperties(UserTask task) {
         if (task.getExtensionElements() == null) {
             return Map.of();

@@ -22,11 +22,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One govflow JVM started by a test: the application's runtime classpath, its production main class, its own
@@ -80,6 +82,40 @@ public final class GovflowNode {
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new GovflowNode(name, port, process, log);
+    }
+
+    /**
+     * Empties {@code directory} (a node's working directory: its H2 files and logs) and, on PostgreSQL, recreates
+     * {@code postgresDatabase}; returns that database's JDBC URL, or null on H2.
+     */
+    public static String freshStart(Path directory, String postgresDatabase) throws IOException {
+        String url = TestDatabase.isPostgres() ? TestDatabase.recreatePostgres(postgresDatabase) : null;
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(directory);
+        return url;
+    }
+
+    /**
+     * Starts a node on the build's test database: on H2 as shipped (the default profile, ./data/govflow in
+     * {@code directory}); on PostgreSQL with the postgres and demo profiles on {@code postgresUrl}.
+     */
+    public static GovflowNode startOnTestDatabase(
+            String name, Path directory, String postgresUrl, List<String> arguments, Map<String, String> environment)
+            throws IOException {
+        List<String> all = new ArrayList<>(arguments);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        if (TestDatabase.isPostgres()) {
+            all.add("--spring.profiles.active=postgres,demo");
+            env.put("POSTGRES_URL", postgresUrl);
+            env.put("POSTGRES_USER", TestDatabase.postgresUser());
+            env.put("POSTGRES_PASSWORD", "");
+        }
+        return start(name, directory, all, env);
     }
 
     /** The test JVM's classpath without the test classes: the application as it ships, plus test jars. */

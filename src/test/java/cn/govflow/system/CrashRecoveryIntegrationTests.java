@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,16 +79,7 @@ class CrashRecoveryIntegrationTests {
 
     @BeforeAll
     static void freshDatabase() throws IOException {
-        if (TestDatabase.isPostgres()) {
-            databaseUrl = TestDatabase.recreatePostgres(POSTGRES_DATABASE);
-        }
-        if (Files.exists(DIRECTORY)) {
-            try (Stream<Path> files = Files.walk(DIRECTORY)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.createDirectories(DIRECTORY);
+        databaseUrl = GovflowNode.freshStart(DIRECTORY, POSTGRES_DATABASE);
     }
 
     @AfterAll
@@ -380,24 +370,13 @@ class CrashRecoveryIntegrationTests {
     }
 
     static GovflowNode start(String name) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("--camunda.bpm.job-execution.wait-time-in-millis=200"));
-        Map<String, String> environment = Map.of();
-        if (TestDatabase.isPostgres()) {
-            arguments.add("--spring.profiles.active=postgres,demo");
-            environment = Map.of(
-                    "POSTGRES_URL",
-                    databaseUrl,
-                    "POSTGRES_USER",
-                    TestDatabase.postgresUser(),
-                    "POSTGRES_PASSWORD",
-                    "",
-                    "POSTGRES_POOL_SIZE",
-                    "12",
-                    "POSTGRES_POOL_MIN_IDLE",
-                    "2");
-        }
         // On H2 the configuration as shipped: the default profile, ./data/govflow in the node's working directory.
-        return GovflowNode.start(name, DIRECTORY, arguments, environment);
+        return GovflowNode.startOnTestDatabase(
+                name,
+                DIRECTORY,
+                databaseUrl,
+                List.of("--camunda.bpm.job-execution.wait-time-in-millis=200"),
+                Map.of("POSTGRES_POOL_SIZE", "12", "POSTGRES_POOL_MIN_IDLE", "2"));
     }
 
     /** 2022-DI-007 大型群众性活动安全许可, applied for by the portal at a window in Pudong. */
