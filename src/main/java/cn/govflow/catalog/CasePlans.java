@@ -142,10 +142,10 @@ public class CasePlans {
      * department.
      */
     public String acceptingGroup(VariableScope scope) {
-        Object department = scope.getVariable("department");
+        String department = String.valueOf(scope.getVariable("department"));
         return of(scope).acceptanceAt() == AcceptanceAt.CITY_DEPARTMENT
-                ? "city-" + department
-                : "dept-" + scope.getVariable("district") + "-" + department;
+                ? Department.cityGroup(department)
+                : Department.districtGroup(String.valueOf(scope.getVariable("district")), department);
     }
 
     /** 事项方案 for the entrusted window-receipt form ({@link CasePlan#notice()}). */
