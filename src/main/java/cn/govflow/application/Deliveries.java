@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -142,13 +143,7 @@ public class Deliveries {
      * its mode (the model it runs in), the result type of its plan and the delivery method in its case row.
      */
     public Route route(DelegateExecution execution) {
-        // The process key, from the model (a definition id longer than 64 characters is a bare UUID).
-        String processKey = execution.getBpmnModelInstance() == null
-                ? ""
-                : execution.getBpmnModelInstance().getModelElementsByType(Process.class).stream()
-                        .map(Process::getId)
-                        .findFirst()
-                        .orElse("");
+        String processKey = processKey(execution);
         HandlingMode mode = Stream.of(HandlingMode.values())
                 .filter(m -> m.processId().equals(processKey))
                 .findFirst()
@@ -157,6 +152,18 @@ public class Deliveries {
                 .flatMap(chosenMethods)
                 .orElseGet(() -> DeliveryMethod.valueOf(string(execution, CaseVariables.DELIVERY_METHOD)));
         return route(mode, plans.of(execution).resultType(), method);
+    }
+
+    /**
+     * The key of the process the execution runs in, from its model element's parents (a definition id longer
+     * than 64 characters is a bare UUID, so the key cannot be read from the id).
+     */
+    private static String processKey(DelegateExecution execution) {
+        ModelElementInstance element = execution.getBpmnModelElementInstance();
+        while (element != null && !(element instanceof Process)) {
+            element = element.getParentElement();
+        }
+        return element == null ? "" : ((Process) element).getId();
     }
 
     private static String displayName(DeliveryMethod method) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -101,10 +102,12 @@ class DeliveriesTests {
     void beanRoutesFromTheModelPlanAndCaseRow() {
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getProcessBusinessKey()).thenReturn("SH-20261206-YP-000001");
-        when(execution.getBpmnModelInstance())
-                .thenReturn(Bpmn.createExecutableProcess("FullOnlineProcess")
-                        .startEvent()
-                        .done());
+        BpmnModelInstance model = Bpmn.createExecutableProcess("FullOnlineProcess")
+                .startEvent()
+                .exclusiveGateway("Gateway_ResultType")
+                .endEvent()
+                .done();
+        when(execution.getBpmnModelElementInstance()).thenReturn(model.getModelElementById("Gateway_ResultType"));
         TestPlans plans = new TestPlans();
         plans.snapshot("SH-20261206-YP-000001", Map.of(CasePlans.RESULT_TYPE, "PAPER_LICENCE"));
         Map<String, DeliveryMethod> caseRows = Map.of("SH-20261206-YP-000001", DeliveryMethod.COURIER);
