@@ -42,8 +42,11 @@ class CaseRepository {
         this.jdbc = jdbc;
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException when the caller's Idempotency-Key is taken */
-    /** The case row with its plan snapshot (R22), in one insert. */
+    /**
+     * The case row with its plan snapshot (R22), in one insert.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the caller's Idempotency-Key is taken
+     */
     void insert(CaseRecord c, CasePlan plan) {
         jdbc.update(
                 "insert into gf_case (" + COLUMNS + ", " + PLAN_COLUMNS + ") values (" + INSERT_VALUES + ")",

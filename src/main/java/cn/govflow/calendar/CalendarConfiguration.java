@@ -34,6 +34,6 @@ class CalendarConfiguration {
 
     @Bean
     Waits waits(Workdays workdays, CalendarProperties properties) {
-        return new Waits(workdays, properties.waits().toDefaults());
+        return new Waits(workdays, properties.waits());
     }
 }

@@ -3,6 +3,7 @@ package cn.govflow.calendar;
 import java.time.Period;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Bean {@code waits}: how long the models wait, the same in all three models. Each wait has a default from
@@ -95,17 +96,20 @@ public class Waits {
         return days;
     }
 
-    /** {@code govflow.calendar.waits.*}: the defaults of the waits. */
+    /**
+     * {@code govflow.calendar.waits.*}: the defaults of the waits, bound from configuration (the defaults below
+     * are those of config/application.yaml and docs/processes.md).
+     */
     public record WaitsProperties(
-            Period supplement,
-            int deliveryWorkdays,
-            int verificationWorkdays,
-            int specialProcedureWorkdays,
-            int spotCheckWorkdays,
-            int paperTransferWorkdays,
-            int acceptanceFeedbackWorkdays) {
+            @DefaultValue("P30D") Period supplement,
+            @DefaultValue("10") int deliveryWorkdays,
+            @DefaultValue("20") int verificationWorkdays,
+            @DefaultValue("20") int specialProcedureWorkdays,
+            @DefaultValue("20") int spotCheckWorkdays,
+            @DefaultValue("2") int paperTransferWorkdays,
+            @DefaultValue("5") int acceptanceFeedbackWorkdays) {
 
-        /** The defaults of docs/processes.md, also what process tests use. */
+        /** The same defaults outside Spring, for process tests. */
         public static final WaitsProperties DEFAULTS = new WaitsProperties(Period.ofDays(30), 10, 20, 20, 20, 2, 5);
     }
 }

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * ${casePlan.paperMaterials(execution)}        paper materials travel to the city department (R19)
  * ${casePlan.resultType(execution)}            E_LICENCE, PAPER_LICENCE or NONE
  * ${casePlan.clockStartsAtReceipt(execution)}  the time limit runs from receipt, not acceptance (R16)
- * ${casePlan.receiptVoucher(execution)}        who issues the receipt voucher (R17)
  * ${casePlan.acceptedAtTheWindow(execution)}   the window accepts: receipt is acceptance, or R18 says WINDOW
  * ${casePlan.paperToCity(execution)}           paper materials travel to the accepting city department (R19)
  * ${casePlan.acceptingGroup(execution)}        the candidate group of 受理 in the entrusted model (R18)
@@ -122,10 +121,6 @@ public class CasePlans {
         return of(scope).clockStartsAt() == ClockStart.RECEIPT;
     }
 
-    public String receiptVoucher(VariableScope scope) {
-        return of(scope).voucherIssuedBy().name();
-    }
-
     public boolean acceptedAtTheWindow(VariableScope scope) {
         CasePlan plan = of(scope);
         return plan.receiptIsAcceptance() || plan.acceptanceAt() == AcceptanceAt.WINDOW;
@@ -146,11 +141,6 @@ public class CasePlans {
         return of(scope).acceptanceAt() == AcceptanceAt.CITY_DEPARTMENT
                 ? Department.cityGroup(department)
                 : Department.districtGroup(String.valueOf(scope.getVariable("district")), department);
-    }
-
-    /** 事项方案 for the entrusted window-receipt form ({@link CasePlan#notice()}). */
-    public String notice(VariableScope scope) {
-        return of(scope).notice();
     }
 
     private static String businessKey(VariableScope scope) {
