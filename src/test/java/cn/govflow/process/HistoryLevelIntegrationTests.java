@@ -11,16 +11,20 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The engine's history settings (config/application.yaml; docs/performance.md): Camunda's full history without
- * the per-write variable details, and removal times fixed when a case starts.
+ * the per-write variable details and without the activity rows of gateways that never wait, and removal times fixed
+ * when a case starts.
  */
 @GovflowIntegrationTest
 class HistoryLevelIntegrationTests {
@@ -36,6 +40,12 @@ class HistoryLevelIntegrationTests {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    TestRestTemplate rest;
 
     @Test
     @DisplayName("History: the engine runs govflow's level, stored in the database it created")
@@ -85,6 +95,31 @@ class HistoryLevelIntegrationTests {
                         .count())
                 .isEqualTo(1);
         runtime.deleteProcessInstance(instance.getId(), "test over");
+    }
+
+    @Test
+    @DisplayName("History: a case worked to its end keeps the history of its events and tasks, none of its gateways")
+    void noActivityHistoryForGateways() {
+        String caseNumber = FullOnlineCases.applyOverApi(rest);
+        FullOnlineCases.approve(caseNumber, tasks, history);
+        String processInstanceId = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .singleResult()
+                .getId();
+
+        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .list();
+        // The gateways it passed (渠道, 收件即受理, 受理, 告知承诺, 即办件, 准予许可 …) are in the model, not in history.
+        assertThat(activities)
+                .extracting(HistoricActivityInstance::getActivityType)
+                .doesNotContain("exclusiveGateway", "parallelGateway", "inclusiveGateway")
+                .contains("startEvent", "userTask", "serviceTask", "noneEndEvent");
+        assertThat(activities)
+                .extracting(HistoricActivityInstance::getActivityId)
+                .contains("Task_Acceptance", "Task_Review", "Task_Decision", "Task_IssueLicence")
+                .noneMatch(id -> id.startsWith("Gateway_"));
+        assertThat(activities).allSatisfy(a -> assertThat(a.getEndTime()).isNotNull());
     }
 
     @Test

@@ -15,7 +15,7 @@ class HistoryLevelMismatchFailureAnalyzerTests {
     @DisplayName("A database created with another history level: start-up says which levels and how to go on")
     void explainsTheMismatch() {
         ProcessEngineException engine = new ProcessEngineException("historyLevel mismatch: configuration says "
-                + "FullWithoutVariableDetails(name=full-without-variable-details, id=31) and database says "
+                + "GovflowHistoryLevel(name=govflow, id=31) and database says "
                 + "HistoryLevelFull(name=full, id=3)");
 
         FailureAnalysis analysis = analyzer.analyze(
