@@ -160,6 +160,20 @@ public final class GovflowBenchmark {
                     List.of("window-songjiang"),
                     3));
 
+    static List<Mode> selectedModes(String names) {
+        if (names.isBlank()) {
+            return MODES;
+        }
+        List<String> wanted = List.of(names.split(","));
+        List<Mode> selected =
+                MODES.stream().filter(m -> wanted.contains(m.name())).toList();
+        if (selected.size() != wanted.size()) {
+            throw new IllegalArgumentException("bench.modes: " + names + ", known: "
+                    + MODES.stream().map(Mode::name).toList());
+        }
+        return selected;
+    }
+
     /** What each user task of the chosen paths is completed with. */
     static final Map<String, Map<String, Object>> ANSWERS = Map.of(
             "Task_WindowReceipt", Map.of("receiptOutcome", "RECEIVED"),
@@ -239,7 +253,9 @@ public final class GovflowBenchmark {
             db.put("engine", engineSettings(ctx));
             bench.deployBaselines();
             // Warm-up: the JIT, the caches, the connection pool — not measured.
-            for (Mode mode : MODES) {
+            // -Dbench.modes=FULL_ONLINE,… measures some modes only (to profile one), all by default.
+            List<Mode> modes = selectedModes(System.getProperty("bench.modes", ""));
+            for (Mode mode : modes) {
                 bench.throughput(mode, WARMUP);
                 bench.baseline(mode, WARMUP);
                 bench.shapeBaseline(mode, bench.variablesPerCase(mode), WARMUP);
@@ -249,7 +265,7 @@ public final class GovflowBenchmark {
             double govflowSeconds = 0;
             double baselineSeconds = 0;
             double shapeSeconds = 0;
-            for (Mode mode : MODES) {
+            for (Mode mode : modes) {
                 Measured ours = bench.measured(() -> bench.throughput(mode, CASES));
                 Measured bare = bench.measured(() -> bench.baseline(mode, CASES));
                 // As many variables as govflow's cases of this mode have now, counted after its run.
@@ -407,7 +423,7 @@ public final class GovflowBenchmark {
 
         /** One run, with the rows it wrote per case where the database keeps statistics (null elsewhere). */
         Measured measured(Callable<Result> run) throws Exception {
-            Map<String, TableWrites.Counts> before = writes.snapshot();
+            TableWrites.Snapshot before = writes.snapshot();
             Result result = run.call();
             return new Measured(result, writes.perCaseSince(before, result.cases()));
         }
@@ -933,7 +949,7 @@ public final class GovflowBenchmark {
         if (!measured) {
             return "  rows per case: not measured — this database keeps no table statistics (PostgreSQL only)\n";
         }
-        t.append("  rows per case (pg_stat_user_tables), inserts + updates + deletes = writes:\n");
+        t.append("  rows per case (pg_stat_user_tables), inserts + updates + deletes = writes; scans (seq + index):\n");
         for (Map.Entry<String, Object> e : throughput.entrySet()) {
             Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("rowsPerCase");
             if (rows == null) {
@@ -942,22 +958,35 @@ public final class GovflowBenchmark {
             for (Map.Entry<String, Object> run : rows.entrySet()) {
                 Map<String, Object> r = (Map<String, Object>) run.getValue();
                 t.append(String.format(
-                        "  %-18s %-14s %s%n", e.getKey(), run.getKey(), counts((Map<String, Object>) r.get("total"))));
+                        "  %-18s %-14s %s; %5s commits, %5s WAL syncs, %6s WAL KiB%n",
+                        e.getKey(),
+                        run.getKey(),
+                        counts((Map<String, Object>) r.get("total")),
+                        r.get("commits"),
+                        r.get("walSyncs"),
+                        r.get("walKiB")));
             }
-            Map<String, Object> byTable =
-                    (Map<String, Object>) ((Map<String, Object>) rows.get("govflow")).get("byTable");
-            byTable.entrySet().stream()
-                    .limit(8)
-                    .forEach(table -> t.append(String.format(
-                            "  %-18s   %-22s %s%n",
-                            "", table.getKey(), counts((Map<String, Object>) table.getValue()))));
+            for (String run : List.of("govflow", "shapeBaseline")) {
+                Map<String, Object> perRun = (Map<String, Object>) rows.get(run);
+                if (perRun == null) {
+                    continue;
+                }
+                t.append(String.format("  %-18s %s, by table:%n", e.getKey(), run));
+                ((Map<String, Object>) perRun.get("byTable"))
+                        .entrySet().stream()
+                                .limit(12)
+                                .forEach(table -> t.append(String.format(
+                                        "  %-18s   %-22s %s%n",
+                                        "", table.getKey(), counts((Map<String, Object>) table.getValue()))));
+            }
         }
         return t.toString();
     }
 
     static String counts(Map<String, Object> c) {
         return String.format(
-                "%6s + %6s + %6s = %6s", c.get("inserts"), c.get("updates"), c.get("deletes"), c.get("writes"));
+                "%6s + %6s + %6s = %6s; %6s scans",
+                c.get("inserts"), c.get("updates"), c.get("deletes"), c.get("writes"), c.get("scans"));
     }
 
     @SuppressWarnings("unchecked")

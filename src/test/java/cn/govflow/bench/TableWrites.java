@@ -17,31 +17,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rows written per table, from PostgreSQL's table statistics ({@code pg_stat_user_tables}: n_tup_ins, n_tup_upd,
- * n_tup_del), between two snapshots. Backends report their counts asynchronously (PostgreSQL 15: at the end of a
+ * n_tup_del), and the scans that read it (seq_scan + idx_scan: about one per query that touched the table, more for
+ * a query that joins it in a loop), between two snapshots. Backends report their counts asynchronously (PostgreSQL 15: at the end of a
  * transaction when idle, at most about once a second), so a snapshot first asks every pooled connection to flush
  * ({@code pg_stat_force_next_flush()}, 15+), then rereads until two reads agree. H2 has no such statistics: there,
  * {@link #available()} is false and nothing is measured.
  */
 final class TableWrites {
 
-    /** Inserted, updated and deleted rows. */
-    record Counts(double inserts, double updates, double deletes) {
-        static final Counts ZERO = new Counts(0, 0, 0);
+    /** Inserted, updated and deleted rows, and the scans that read the table. */
+    record Counts(double inserts, double updates, double deletes, double scans) {
+        static final Counts ZERO = new Counts(0, 0, 0, 0);
 
         double writes() {
             return inserts + updates + deletes;
         }
 
         Counts plus(Counts o) {
-            return new Counts(inserts + o.inserts, updates + o.updates, deletes + o.deletes);
+            return new Counts(inserts + o.inserts, updates + o.updates, deletes + o.deletes, scans + o.scans);
         }
 
         Counts minus(Counts o) {
-            return new Counts(inserts - o.inserts, updates - o.updates, deletes - o.deletes);
+            return new Counts(inserts - o.inserts, updates - o.updates, deletes - o.deletes, scans - o.scans);
         }
 
         Counts per(int cases) {
-            return new Counts(inserts / cases, updates / cases, deletes / cases);
+            return new Counts(inserts / cases, updates / cases, deletes / cases, scans / cases);
         }
 
         Map<String, Object> toMap() {
@@ -50,8 +51,19 @@ final class TableWrites {
             m.put("updates", GovflowBenchmark.round(updates, 1));
             m.put("deletes", GovflowBenchmark.round(deletes, 1));
             m.put("writes", GovflowBenchmark.round(writes(), 1));
+            m.put("scans", GovflowBenchmark.round(scans, 1));
             return m;
         }
+    }
+
+    /**
+     * The counts of every table, and the transactions the database committed (pg_stat_database.xact_commit): each
+     * commit that wrote waits for the WAL to be flushed to disk, which the benchmark's machine showed as the
+     * commonest wait; and the WAL's syncs and bytes (pg_stat_wal, the whole server's: only the benchmark runs).
+     * Concurrent commits share a sync, so syncs per case fall as load rises.
+     */
+    record Snapshot(Map<String, Counts> tables, long commits, long walSyncs, long walBytes) {
+        static final Snapshot NONE = new Snapshot(Map.of(), 0, 0, 0);
     }
 
     private static final long STABLE_WAIT_MILLIS = 250;
@@ -87,16 +99,16 @@ final class TableWrites {
     }
 
     /** The counts of every table so far (empty where there are no statistics). */
-    Map<String, Counts> snapshot() {
+    Snapshot snapshot() {
         if (!postgres) {
-            return Map.of();
+            return Snapshot.NONE;
         }
         flushAll();
-        Map<String, Counts> last = read();
+        Snapshot last = read();
         long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             GovflowBenchmark.sleep(STABLE_WAIT_MILLIS);
-            Map<String, Counts> next = read();
+            Snapshot next = read();
             if (next.equals(last)) {
                 return next;
             }
@@ -107,30 +119,35 @@ final class TableWrites {
     }
 
     /**
-     * Rows per case since {@code before}: {@code total} and {@code byTable} (tables that were written, most
-     * written first), each with inserts, updates, deletes and writes; null where there are no statistics.
+     * Rows per case since {@code before}: {@code total} and {@code byTable} (tables that were written or read, most
+     * written first), each with inserts, updates, deletes, writes and scans; null where there are no statistics.
      */
-    Map<String, Object> perCaseSince(Map<String, Counts> before, int cases) {
+    Map<String, Object> perCaseSince(Snapshot before, int cases) {
         if (!postgres) {
             return null;
         }
-        Map<String, Counts> after = snapshot();
+        Snapshot after = snapshot();
         List<Map.Entry<String, Counts>> written = new ArrayList<>();
         Counts total = Counts.ZERO;
-        for (Map.Entry<String, Counts> e : after.entrySet()) {
-            Counts delta = e.getValue().minus(before.getOrDefault(e.getKey(), Counts.ZERO));
-            if (delta.writes() > 0) {
+        for (Map.Entry<String, Counts> e : after.tables().entrySet()) {
+            Counts delta = e.getValue().minus(before.tables().getOrDefault(e.getKey(), Counts.ZERO));
+            if (delta.writes() > 0 || delta.scans() > 0) {
                 written.add(Map.entry(e.getKey(), delta.per(cases)));
                 total = total.plus(delta);
             }
         }
         written.sort(Comparator.comparingDouble(
                         (Map.Entry<String, Counts> e) -> e.getValue().writes())
+                .thenComparingDouble(e -> e.getValue().scans())
                 .reversed());
         Map<String, Object> byTable = new LinkedHashMap<>();
         written.forEach(e -> byTable.put(e.getKey(), e.getValue().toMap()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", total.per(cases).toMap());
+        // The benchmark's own statistics reads commit too: about 20 per run, under 0.1 a case.
+        m.put("commits", GovflowBenchmark.round((after.commits() - before.commits()) / (double) cases, 1));
+        m.put("walSyncs", GovflowBenchmark.round((after.walSyncs() - before.walSyncs()) / (double) cases, 1));
+        m.put("walKiB", GovflowBenchmark.round((after.walBytes() - before.walBytes()) / 1024.0 / cases, 1));
         m.put("byTable", byTable);
         return m;
     }
@@ -170,20 +187,24 @@ final class TableWrites {
         }
     }
 
-    private Map<String, Counts> read() {
+    private Snapshot read() {
         return jdbc.execute((Connection c) -> {
             Map<String, Counts> counts = new TreeMap<>();
             try (Statement s = c.createStatement()) {
                 // A fresh snapshot: within one transaction PostgreSQL would otherwise answer from its cache.
                 s.execute("select pg_stat_clear_snapshot()");
-                try (ResultSet r =
-                        s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables")) {
+                try (ResultSet r = s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del,"
+                        + " coalesce(seq_scan, 0) + coalesce(idx_scan, 0) from pg_stat_user_tables")) {
                     while (r.next()) {
-                        counts.put(r.getString(1), new Counts(r.getLong(2), r.getLong(3), r.getLong(4)));
+                        counts.put(r.getString(1), new Counts(r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
                     }
                 }
+                try (ResultSet r = s.executeQuery("select d.xact_commit, w.wal_sync, w.wal_bytes"
+                        + " from pg_stat_database d, pg_stat_wal w where d.datname = current_database()")) {
+                    r.next();
+                    return new Snapshot(counts, r.getLong(1), r.getLong(2), r.getLong(3));
+                }
             }
-            return counts;
         });
     }
 }
