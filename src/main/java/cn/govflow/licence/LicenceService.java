@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -296,11 +297,12 @@ public class LicenceService {
         content.put("itemCode", request.itemCode());
         content.put("itemName", request.itemName());
 
-        SigningKeys.Signed signature = keys.sign(CanonicalJson.bytes(content));
+        byte[] canonical = CanonicalJson.bytes(content);
+        SigningKeys.Signed signature = keys.sign(canonical);
         register.complete(
                 id,
                 identifier.toString(),
-                CanonicalJson.text(content),
+                new String(canonical, StandardCharsets.UTF_8),
                 signature.algorithm(),
                 signature.value(),
                 signature.keyId());

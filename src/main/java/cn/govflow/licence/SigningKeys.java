@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -45,6 +46,8 @@ final class SigningKeys {
     private final PrivateKey signingKey;
     private final List<LicenceKey> keys;
     private final String signerId;
+    /** Each signing thread (the job executor's) keeps its initialised signature object: see {@link Sm2#signer}. */
+    private final ThreadLocal<Signature> signers;
 
     /** {@code others}: the retired and compromised keys. */
     SigningKeys(LicenceKey active, PrivateKey signingKey, Collection<LicenceKey> others, String signerId) {
@@ -58,6 +61,13 @@ final class SigningKeys {
         others.stream().filter(k -> !k.keyId().equals(active.keyId())).forEach(all::add);
         this.keys = Collections.unmodifiableList(all);
         this.signerId = signerId;
+        this.signers = ThreadLocal.withInitial(() -> {
+            try {
+                return Sm2.signer(signingKey, signerId);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot sign with the licence key " + active.keyId(), e);
+            }
+        });
     }
 
     /** A fresh SM2 key with a demo certificate, held in memory only (tests). */
@@ -227,12 +237,15 @@ final class SigningKeys {
             throw new IllegalStateException("the licence signing key " + active.keyId() + " is valid "
                     + active.notBefore() + " to " + active.notAfter() + ": rotate to a new key (docs/licences.md)");
         }
+        Signature signer = signers.get();
         try {
-            return new Signed(
-                    Sm2.ALGORITHM,
-                    active.keyId(),
-                    Base64.getEncoder().encodeToString(Sm2.sign(signingKey, signerId, data)));
-        } catch (GeneralSecurityException e) {
+            signer.update(data);
+            return new Signed(Sm2.ALGORITHM, active.keyId(), Base64.getEncoder().encodeToString(signer.sign()));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            signers.remove(); // its state is unknown now: the next signature starts from a new one
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new IllegalStateException("cannot sign with the licence key " + active.keyId(), e);
         }
     }

@@ -56,11 +56,21 @@ final class Sm2 {
     }
 
     static byte[] sign(PrivateKey key, String signerId, byte[] data) throws GeneralSecurityException {
+        Signature signature = signer(key, signerId);
+        signature.update(data);
+        return signature.sign();
+    }
+
+    /**
+     * A signature object ready to sign with {@code key}. Initialising it derives the public key and Z from the
+     * private key (a scalar multiplication, about as costly as the signature itself); after each {@code sign()} it
+     * is ready for the next, so a thread may keep one ({@link SigningKeys}). Not safe for two threads at once.
+     */
+    static Signature signer(PrivateKey key, String signerId) throws GeneralSecurityException {
         Signature signature = Signature.getInstance(JCA_SIGNATURE, PROVIDER);
         signature.setParameter(new SM2ParameterSpec(signerId.getBytes(StandardCharsets.UTF_8)));
         signature.initSign(key, new SecureRandom());
-        signature.update(data);
-        return signature.sign();
+        return signature;
     }
 
     /** False for a wrong or malformed signature value; never throws for what a caller sends. */

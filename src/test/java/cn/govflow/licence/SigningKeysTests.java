@@ -20,9 +20,13 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -82,6 +86,32 @@ class SigningKeysTests {
                         "x",
                         List.of())))
                 .hasMessageContaining("GOVFLOW_LICENSE_KEYSTORE_PASSWORD");
+    }
+
+    @Test
+    @DisplayName(
+            "R8: signatures made one after another and on several threads at once each verify for their own content")
+    void signaturesInARowAndInParallelVerify() throws Exception {
+        SigningKeys keys = SigningKeys.generated();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> verified = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                byte[] content = ("{\"caseNumber\":\"SH-" + i + "\"}").getBytes(StandardCharsets.UTF_8);
+                verified.add(threads.submit(() -> {
+                    byte[] value = Base64.getDecoder()
+                            .decode(keys.sign(content, Instant.now()).value());
+                    byte[] other = "{\"caseNumber\":\"other\"}".getBytes(StandardCharsets.UTF_8);
+                    return keys.active().verify(keys.signerId(), content, value)
+                            && !keys.active().verify(keys.signerId(), other, value);
+                }));
+            }
+            for (Future<Boolean> each : verified) {
+                assertThat(each.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
