@@ -72,7 +72,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class GovflowBenchmark {
 
     static final int CASES = Integer.getInteger("bench.cases", 500);
-    static final int WARMUP = Integer.getInteger("bench.warmup", 30);
+    /**
+     * Cases of each variant (govflow, bare and shape baseline of each mode) run before anything is measured. 30 were
+     * too few: govflow, measured first and with the most code of its own, ran 10–30% faster after 300 (FULL_ONLINE,
+     * 2026-12-06, two runs each) while the baselines did not change beyond their spread (docs/performance.md).
+     */
+    static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+
     static final int WORKERS = Integer.getInteger("bench.workers", 4);
     static final int[] RATES = {5, 10, 20, 40, 80};
     static final int RATE_SECONDS = Integer.getInteger("bench.rate-seconds", 8);
