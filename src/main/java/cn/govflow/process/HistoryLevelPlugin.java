@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  *       case, and nothing reads them: Cockpit's community edition shows variable instances, not their write
  *       history;
  *   <li>the activity history of gateways that never wait — exclusive, inclusive, parallel and complex gateways
- *       (ADR 0052). They start and end in the same transaction, an insert and an update each. The clerks' answers
- *       that decide them are kept as variables and in the ledger, and the step that follows a gateway says which
- *       way the case went. Event-based gateways, which wait, keep their history.
+ *       (ADR 0052). They are no wait states: a case passes them in the transaction that reaches them (a joining
+ *       parallel gateway only holds the earlier branches until the last one arrives), and each pass cost an insert
+ *       and an update. The clerks' answers that decide them are kept as variables and in the ledger, and the step
+ *       that follows a gateway says which way the case went. Event-based gateways, which wait, keep their history.
  * </ul>
  *
  * <p>Like any history level it is stored in the database when the schema is created, by its id, and the engine
