@@ -241,12 +241,12 @@ final class SigningKeys {
         try {
             signer.update(data);
             return new Signed(Sm2.ALGORITHM, active.keyId(), Base64.getEncoder().encodeToString(signer.sign()));
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (GeneralSecurityException e) {
             signers.remove(); // its state is unknown now: the next signature starts from a new one
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
             throw new IllegalStateException("cannot sign with the licence key " + active.keyId(), e);
+        } catch (RuntimeException e) {
+            signers.remove();
+            throw e;
         }
     }
 
