@@ -113,7 +113,7 @@ public class CaseLedger {
             if (pending != null) {
                 pending.read(row);
             }
-            repository.insertStep(
+            openStep(
                     caseNumber,
                     null,
                     new LedgerStep(
@@ -140,7 +140,7 @@ public class CaseLedger {
             if (b.decidedAt == null && ("APPROVED".equals(b.outcome) || "NOT_APPROVED".equals(b.outcome))) {
                 b.decidedAt = now;
             }
-            repository.insertStep(
+            openStep(
                     row.caseNumber,
                     null,
                     new LedgerStep(
@@ -163,7 +163,7 @@ public class CaseLedger {
         if (caseNumber == null) {
             return;
         }
-        repository.insertStep(
+        openStep(
                 caseNumber,
                 task.getId(),
                 new LedgerStep(
@@ -202,13 +202,15 @@ public class CaseLedger {
         } else {
             action = "DONE";
         }
-        repository.endTaskStep(
-                task.getId(),
-                task.getAssignee(),
-                action == null ? "DONE" : truncate(action, 40),
-                truncate(opinion, 2000),
-                now());
         LedgerTransaction.Pending pending = transaction.current();
+        endTaskStep(
+                pending,
+                new LedgerTransaction.TaskEnd(
+                        task.getId(),
+                        task.getAssignee(),
+                        action == null ? "DONE" : truncate(action, 40),
+                        truncate(opinion, 2000),
+                        now()));
         if (pending != null) {
             pending.completed(task.getId());
         }
@@ -222,7 +224,7 @@ public class CaseLedger {
         if (pending != null && pending.wasCompleted(task.getId())) {
             return;
         }
-        repository.endTaskStep(task.getId(), null, "CANCELLED", null, now());
+        endTaskStep(pending, new LedgerTransaction.TaskEnd(task.getId(), null, "CANCELLED", null, now()));
     }
 
     void activityStarted(DelegateExecution execution, Activity activity) {
@@ -230,7 +232,7 @@ public class CaseLedger {
         if (caseNumber == null) {
             return;
         }
-        repository.insertStep(
+        openStep(
                 caseNumber,
                 null,
                 new LedgerStep(
@@ -243,7 +245,14 @@ public class CaseLedger {
             return;
         }
         boolean cancelled = execution.isCanceled();
-        repository.endActivityStep(caseNumber, activity.id(), cancelled ? "CANCELLED" : "DONE", now());
+        LedgerTransaction.ActivityEnd end =
+                new LedgerTransaction.ActivityEnd(caseNumber, activity.id(), cancelled ? "CANCELLED" : "DONE", now());
+        LedgerTransaction.Pending pending = transaction.current();
+        if (pending == null) {
+            repository.endActivityStep(end);
+        } else {
+            pending.endActivity(end);
+        }
         if (!cancelled) {
             update(execution, activity.id(), null, row -> row);
         }
@@ -255,7 +264,7 @@ public class CaseLedger {
             return;
         }
         LocalDateTime now = now();
-        repository.insertStep(
+        openStep(
                 caseNumber,
                 null,
                 new LedgerStep(
@@ -291,6 +300,25 @@ public class CaseLedger {
         }
     }
 
+    // ---- the step rows ----
+
+    private void openStep(String caseNumber, String taskId, LedgerStep step) {
+        LedgerTransaction.Pending pending = transaction.current();
+        if (pending == null) {
+            repository.insertStep(caseNumber, taskId, step);
+        } else {
+            pending.open(caseNumber, taskId, step);
+        }
+    }
+
+    private void endTaskStep(LedgerTransaction.Pending pending, LedgerTransaction.TaskEnd end) {
+        if (pending == null) {
+            repository.endTaskStep(end);
+        } else {
+            pending.endTask(end);
+        }
+    }
+
     // ---- helpers ----
 
     private static String candidateGroup(Collection<IdentityLink> candidates) {
@@ -302,8 +330,17 @@ public class CaseLedger {
                 .orElse(null);
     }
 
+    /**
+     * The case number: the process's business key, as the intake starts it (read from the process instance, which
+     * the engine has loaded already); the {@code caseNumber} variable only when there is no business key.
+     */
     private static String caseNumber(VariableScope scope) {
-        return string(scope, CaseVariables.CASE_NUMBER);
+        String businessKey = scope instanceof DelegateExecution execution
+                ? execution.getProcessBusinessKey()
+                : scope instanceof DelegateTask task && task.getExecution() != null
+                        ? task.getExecution().getProcessBusinessKey()
+                        : null;
+        return businessKey != null ? businessKey : string(scope, CaseVariables.CASE_NUMBER);
     }
 
     private LocalDateTime now() {

@@ -109,45 +109,82 @@ class LedgerRepository {
                 .findFirst();
     }
 
+    private static final String INSERT_STEP = "insert into gf_ledger_step (case_number, task_id, " + STEP_COLUMNS
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String END_TASK_STEP = "update gf_ledger_step set assignee = coalesce(?, assignee), "
+            + "action = ?, opinion = ?, ended_at = ? where task_id = ? and ended_at is null";
+
+    private static final String END_ACTIVITY_STEP = "update gf_ledger_step set action = ?, ended_at = ? where id = "
+            + "(select max(id) from gf_ledger_step where case_number = ? and activity_id = ? and ended_at is null "
+            + "and task_id is null)";
+
     void insertStep(String caseNumber, String taskId, LedgerStep s) {
-        jdbc.update(
-                "insert into gf_ledger_step (case_number, task_id, " + STEP_COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                caseNumber,
-                taskId,
-                s.activityId(),
-                s.activityType(),
-                s.name(),
-                s.candidateGroup(),
-                s.assignee(),
-                s.action(),
-                s.opinion(),
-                ts(s.startedAt()),
-                ts(s.dueAt()),
-                ts(s.endedAt()));
+        jdbc.update(INSERT_STEP, stepValues(caseNumber, taskId, s));
+    }
+
+    /** Inserts the steps in their order, in one batch. */
+    void insertSteps(List<LedgerTransaction.NewStep> steps) {
+        if (!steps.isEmpty()) {
+            jdbc.batchUpdate(
+                    INSERT_STEP,
+                    steps.stream()
+                            .map(s -> stepValues(s.caseNumber, s.taskId, s.step))
+                            .toList());
+        }
+    }
+
+    private static Object[] stepValues(String caseNumber, String taskId, LedgerStep s) {
+        return new Object[] {
+            caseNumber,
+            taskId,
+            s.activityId(),
+            s.activityType(),
+            s.name(),
+            s.candidateGroup(),
+            s.assignee(),
+            s.action(),
+            s.opinion(),
+            ts(s.startedAt()),
+            ts(s.dueAt()),
+            ts(s.endedAt())
+        };
     }
 
     /** Closes the open step of a user task. */
-    int endTaskStep(String taskId, String assignee, String action, String opinion, LocalDateTime endedAt) {
-        return jdbc.update(
-                "update gf_ledger_step set assignee = coalesce(?, assignee), action = ?, opinion = ?, "
-                        + "ended_at = ? where task_id = ? and ended_at is null",
-                assignee,
-                action,
-                opinion,
-                ts(endedAt),
-                taskId);
+    void endTaskStep(LedgerTransaction.TaskEnd end) {
+        jdbc.update(END_TASK_STEP, taskEndValues(end));
+    }
+
+    /** Closes the open steps of user tasks, in one batch. */
+    void endTaskSteps(List<LedgerTransaction.TaskEnd> ends) {
+        if (!ends.isEmpty()) {
+            jdbc.batchUpdate(
+                    END_TASK_STEP,
+                    ends.stream().map(LedgerRepository::taskEndValues).toList());
+        }
+    }
+
+    private static Object[] taskEndValues(LedgerTransaction.TaskEnd end) {
+        return new Object[] {end.assignee(), end.action(), end.opinion(), ts(end.endedAt()), end.taskId()};
     }
 
     /** Closes the newest open step of a waiting state or service task. */
-    int endActivityStep(String caseNumber, String activityId, String action, LocalDateTime endedAt) {
-        return jdbc.update(
-                "update gf_ledger_step set action = ?, ended_at = ? where id = (select max(id) from "
-                        + "gf_ledger_step where case_number = ? and activity_id = ? and ended_at is null and task_id is null)",
-                action,
-                ts(endedAt),
-                caseNumber,
-                activityId);
+    void endActivityStep(LedgerTransaction.ActivityEnd end) {
+        jdbc.update(END_ACTIVITY_STEP, activityEndValues(end));
+    }
+
+    /** Closes the newest open steps of waiting states or service tasks, in one batch. */
+    void endActivitySteps(List<LedgerTransaction.ActivityEnd> ends) {
+        if (!ends.isEmpty()) {
+            jdbc.batchUpdate(
+                    END_ACTIVITY_STEP,
+                    ends.stream().map(LedgerRepository::activityEndValues).toList());
+        }
+    }
+
+    private static Object[] activityEndValues(LedgerTransaction.ActivityEnd end) {
+        return new Object[] {end.action(), ts(end.endedAt()), end.caseNumber(), end.activityId()};
     }
 
     List<LedgerStep> steps(String caseNumber) {

@@ -1,8 +1,11 @@
 package cn.govflow.ledger;
 
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -10,19 +13,49 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The case ledger's buffer for one engine transaction: each case row as read and as it is now, written once just
- * before the transaction commits (a completion that ends a case changes its row three or four times), and the
- * tasks completed, whose delete event needs no second write. Outside a Spring transaction there is no buffer:
- * then {@link #current()} is null and every change is written at once.
+ * The case ledger's buffer for one engine transaction, written in one go just before the transaction commits, on
+ * its connection:
+ * <ul>
+ * <li>each case row as read and as it is now: written once (a completion that ends a case changes its row three or
+ * four times);</li>
+ * <li>the steps opened in the transaction: a step that also ends in it (a service task, a task completed in the
+ * same call, a fired boundary event) is inserted already ended, one row write instead of two;</li>
+ * <li>the ends of steps opened by earlier transactions;</li>
+ * <li>the tasks completed, whose delete event needs no second write.</li>
+ * </ul>
+ * The steps and ends go as JDBC batches: one round trip per kind of statement, however many steps. Outside a Spring
+ * transaction there is no buffer: then {@link #current()} is null and every change is written at once.
  */
 @Component
 class LedgerTransaction {
+
+    /** A step opened in this transaction; {@code step} is replaced when it ends here too. */
+    static final class NewStep {
+        final String caseNumber;
+        final String taskId;
+        LedgerStep step;
+
+        NewStep(String caseNumber, String taskId, LedgerStep step) {
+            this.caseNumber = caseNumber;
+            this.taskId = taskId;
+            this.step = step;
+        }
+    }
+
+    /** The end of a task's step opened by an earlier transaction. */
+    record TaskEnd(String taskId, String assignee, String action, String opinion, LocalDateTime endedAt) {}
+
+    /** The end of a waiting state's or service task's step opened by an earlier transaction. */
+    record ActivityEnd(String caseNumber, String activityId, String action, LocalDateTime endedAt) {}
 
     /** What the listeners of one transaction learned. */
     static final class Pending {
         private final Map<String, LedgerCase> stored = new HashMap<>();
         private final Map<String, LedgerCase> current = new LinkedHashMap<>();
         private final Set<String> completedTasks = new HashSet<>();
+        private final List<NewStep> newSteps = new ArrayList<>();
+        private final List<TaskEnd> taskEnds = new ArrayList<>();
+        private final List<ActivityEnd> activityEnds = new ArrayList<>();
 
         /** A row as read from the table: it is both stored and current. */
         void read(LedgerCase row) {
@@ -46,6 +79,70 @@ class LedgerTransaction {
         boolean wasCompleted(String taskId) {
             return completedTasks.contains(taskId);
         }
+
+        List<NewStep> newSteps() {
+            return newSteps;
+        }
+
+        List<TaskEnd> taskEnds() {
+            return taskEnds;
+        }
+
+        List<ActivityEnd> activityEnds() {
+            return activityEnds;
+        }
+
+        void open(String caseNumber, String taskId, LedgerStep step) {
+            newSteps.add(new NewStep(caseNumber, taskId, step));
+        }
+
+        /** Ends the open step of a task: in the buffer when it was opened here, else at commit. */
+        void endTask(TaskEnd end) {
+            for (NewStep opened : newSteps) {
+                if (end.taskId().equals(opened.taskId) && opened.step.endedAt() == null) {
+                    LedgerStep s = opened.step;
+                    opened.step = new LedgerStep(
+                            s.activityId(),
+                            s.activityType(),
+                            s.name(),
+                            s.candidateGroup(),
+                            end.assignee() != null ? end.assignee() : s.assignee(),
+                            end.action(),
+                            end.opinion(),
+                            s.startedAt(),
+                            s.dueAt(),
+                            end.endedAt());
+                    return;
+                }
+            }
+            taskEnds.add(end);
+        }
+
+        /** Ends the newest open step of an activity: in the buffer when it was opened here, else at commit. */
+        void endActivity(ActivityEnd end) {
+            for (int i = newSteps.size() - 1; i >= 0; i--) {
+                NewStep opened = newSteps.get(i);
+                LedgerStep s = opened.step;
+                if (opened.taskId == null
+                        && end.caseNumber().equals(opened.caseNumber)
+                        && end.activityId().equals(s.activityId())
+                        && s.endedAt() == null) {
+                    opened.step = new LedgerStep(
+                            s.activityId(),
+                            s.activityType(),
+                            s.name(),
+                            s.candidateGroup(),
+                            s.assignee(),
+                            end.action(),
+                            s.opinion(),
+                            s.startedAt(),
+                            s.dueAt(),
+                            end.endedAt());
+                    return;
+                }
+            }
+            activityEnds.add(end);
+        }
     }
 
     private final LedgerRepository repository;
@@ -66,11 +163,7 @@ class LedgerTransaction {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    created.current.forEach((caseNumber, row) -> {
-                        if (!row.equals(created.stored.get(caseNumber))) {
-                            repository.updateProgress(row);
-                        }
-                    });
+                    write(created);
                 }
 
                 @Override
@@ -91,5 +184,17 @@ class LedgerTransaction {
             pending = created;
         }
         return pending;
+    }
+
+    /** Ends go first: they are of steps stored before, which the new steps must not be taken for. */
+    private void write(Pending pending) {
+        repository.endTaskSteps(pending.taskEnds);
+        repository.endActivitySteps(pending.activityEnds);
+        repository.insertSteps(pending.newSteps);
+        pending.current.forEach((caseNumber, row) -> {
+            if (!row.equals(pending.stored.get(caseNumber))) {
+                repository.updateProgress(row);
+            }
+        });
     }
 }
