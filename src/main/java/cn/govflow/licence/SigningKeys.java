@@ -43,6 +43,10 @@ final class SigningKeys {
     record Signed(String algorithm, String keyId, String value) {}
 
     private final LicenceKey active;
+    /** The active certificate's validity, read once: the certificate parses its ASN.1 dates on every call. */
+    private final Instant activeFrom;
+
+    private final Instant activeUntil;
     private final PrivateKey signingKey;
     private final List<LicenceKey> keys;
     private final String signerId;
@@ -55,6 +59,8 @@ final class SigningKeys {
             throw new IllegalArgumentException("the signing key must be an active SM2 key");
         }
         this.active = active;
+        this.activeFrom = active.notBefore();
+        this.activeUntil = active.notAfter();
         this.signingKey = signingKey;
         List<LicenceKey> all = new ArrayList<>();
         all.add(active);
@@ -233,9 +239,9 @@ final class SigningKeys {
 
     /** Signs with the active key; refuses when its certificate has expired (the job retries after a rotation). */
     Signed sign(byte[] data, Instant now) {
-        if (now.isAfter(active.notAfter()) || now.isBefore(active.notBefore())) {
-            throw new IllegalStateException("the licence signing key " + active.keyId() + " is valid "
-                    + active.notBefore() + " to " + active.notAfter() + ": rotate to a new key (docs/licences.md)");
+        if (now.isAfter(activeUntil) || now.isBefore(activeFrom)) {
+            throw new IllegalStateException("the licence signing key " + active.keyId() + " is valid " + activeFrom
+                    + " to " + activeUntil + ": rotate to a new key (docs/licences.md)");
         }
         Signature signer = signers.get();
         try {
