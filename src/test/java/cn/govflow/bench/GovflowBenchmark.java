@@ -86,6 +86,12 @@ public final class GovflowBenchmark {
      */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
+    /** The order of the variants in round 1, 2, 3, then again: each goes first, second and last once. */
+    static final List<List<String>> VARIANTS = List.of(
+            List.of("govflow", "baseline", "shapeBaseline"),
+            List.of("baseline", "shapeBaseline", "govflow"),
+            List.of("shapeBaseline", "govflow", "baseline"));
+
     static final int WORKERS = Integer.getInteger("bench.workers", 4);
     static final int[] RATES = {5, 10, 20, 40, 80};
     static final int RATE_SECONDS = Integer.getInteger("bench.rate-seconds", 8);
@@ -276,20 +282,26 @@ public final class GovflowBenchmark {
             // ROUNDS rounds of all modes; a ratio is the median of its rounds (the VM's baselines move ±20%).
             Map<String, List<Map<String, Object>>> byMode = new LinkedHashMap<>();
             List<Map<String, Object>> overallRounds = new ArrayList<>();
-            for (int round = 1; round <= ROUNDS; round++) {
-                bench.vacuum();
+            String parts = System.getProperty("bench.parts", "throughput,intake,tasklist,report");
+            int measuredRounds = parts.contains("throughput") ? ROUNDS : 0;
+            for (int round = 1; round <= measuredRounds; round++) {
                 long allCases = 0;
                 double govflowSeconds = 0;
                 double baselineSeconds = 0;
                 double shapeSeconds = 0;
                 for (Mode mode : modes) {
-                    Measured ours = bench.measured(() -> bench.throughput(mode, CASES));
-                    Measured bare = bench.measured(() -> bench.baseline(mode, CASES));
-                    // As many variables as govflow's cases of this mode have now, counted after its run.
-                    int variables = bench.variablesPerCase(mode);
-                    Measured shape = bench.measured(() -> bench.shapeBaseline(mode, variables, CASES));
+                    // The variants take turns at going first: a fixed order would favour one of them in every round.
+                    Map<String, Measured> runs = new HashMap<>();
+                    for (String variant : VARIANTS.get((round - 1) % VARIANTS.size())) {
+                        runs.put(variant, bench.measured(() -> bench.variant(variant, mode)));
+                    }
+                    Measured ours = runs.get("govflow");
+                    Measured bare = runs.get("baseline");
+                    Measured shape = runs.get("shapeBaseline");
+                    int variables = bench.shapeVariables(mode);
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("round", round);
+                    m.put("order", String.join(",", VARIANTS.get((round - 1) % VARIANTS.size())));
                     m.put("govflow", ours.result().toMap());
                     m.put("baseline", bare.result().toMap());
                     Map<String, Object> shapeMap = shape.result().toMap();
@@ -331,13 +343,14 @@ public final class GovflowBenchmark {
                 overallRounds.add(overall);
                 System.out.printf(
                         "round %d of %d, all modes: ratio %s, shapeRatio %s%n",
-                        round, ROUNDS, overall.get("ratio"), overall.get("shapeRatio"));
+                        round, measuredRounds, overall.get("ratio"), overall.get("shapeRatio"));
             }
             Map<String, Object> throughput = new LinkedHashMap<>();
             byMode.forEach((mode, rounds) -> throughput.put(mode, medianOfRounds(rounds)));
-            throughput.put("ALL", medianOfRounds(overallRounds));
+            if (!overallRounds.isEmpty()) {
+                throughput.put("ALL", medianOfRounds(overallRounds));
+            }
             db.put("throughput", throughput);
-            String parts = System.getProperty("bench.parts", "throughput,intake,tasklist,report");
             bench.vacuum();
             db.put("restIntake", parts.contains("intake") ? bench.restIntake() : List.of());
             bench.vacuum();
@@ -435,6 +448,28 @@ public final class GovflowBenchmark {
             return ShapeBaseline.variablesPerCase(jdbc, mode.processKey());
         }
 
+        /** The variables the shape baseline of a mode started with in its last measured run. */
+        private final Map<String, Integer> shapeVariables = new HashMap<>();
+
+        int shapeVariables(Mode mode) {
+            return shapeVariables.get(mode.name());
+        }
+
+        /** One measured run of a variant: govflow, its bare baseline or its shape baseline. */
+        Result variant(String variant, Mode mode) throws InterruptedException {
+            return switch (variant) {
+                case "govflow" -> throughput(mode, CASES);
+                case "baseline" -> baseline(mode, CASES);
+                case "shapeBaseline" -> {
+                    // As many variables as govflow's ended cases of this mode have so far (warm-up included).
+                    int variables = variablesPerCase(mode);
+                    shapeVariables.put(mode.name(), variables);
+                    yield shapeBaseline(mode, variables, CASES);
+                }
+                default -> throw new IllegalArgumentException(variant);
+            };
+        }
+
         /** A baseline model, started with the given variables, its tasks completed without any. */
         Result engineOnly(String label, String processKey, Map<String, Object> variables, int n)
                 throws InterruptedException {
@@ -453,8 +488,8 @@ public final class GovflowBenchmark {
         }
 
         /**
-         * PostgreSQL: VACUUM ANALYZE, so that a round or part does not pay for the dead rows of the one before (its
-         * autovacuum ran into the next part otherwise). Nothing on H2.
+         * PostgreSQL: VACUUM ANALYZE, so that a run or part does not pay for the dead rows of the one before (its
+         * autovacuum ran into the next one otherwise). Nothing on H2; {@code -Dbench.vacuum=false}: nothing.
          */
         void vacuum() {
             if (writes.available() && Boolean.parseBoolean(System.getProperty("bench.vacuum", "true"))) {
@@ -462,8 +497,13 @@ public final class GovflowBenchmark {
             }
         }
 
-        /** One run, with the rows it wrote per case where the database keeps statistics (null elsewhere). */
+        /**
+         * One run, with the rows it wrote per case where the database keeps statistics (null elsewhere). Every run
+         * starts from a vacuumed database: the runs before it left dead rows in the runtime tables (every ended
+         * case deletes its rows), which slowed whichever variant came next.
+         */
         Measured measured(Callable<Result> run) throws Exception {
+            vacuum();
             TableWrites.Snapshot before = writes.snapshot();
             Result result = run.call();
             return new Measured(result, writes.perCaseSince(before, result.cases()));
