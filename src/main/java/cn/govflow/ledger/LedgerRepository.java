@@ -125,13 +125,7 @@ class LedgerRepository {
 
     /** Inserts the steps in their order, in one batch. */
     void insertSteps(List<LedgerTransaction.NewStep> steps) {
-        if (!steps.isEmpty()) {
-            jdbc.batchUpdate(
-                    INSERT_STEP,
-                    steps.stream()
-                            .map(s -> stepValues(s.caseNumber, s.taskId, s.step))
-                            .toList());
-        }
+        batch(INSERT_STEP, steps, s -> stepValues(s.caseNumber, s.taskId, s.step));
     }
 
     private static Object[] stepValues(String caseNumber, String taskId, LedgerStep s) {
@@ -158,11 +152,7 @@ class LedgerRepository {
 
     /** Closes the open steps of user tasks, in one batch. */
     void endTaskSteps(List<LedgerTransaction.TaskEnd> ends) {
-        if (!ends.isEmpty()) {
-            jdbc.batchUpdate(
-                    END_TASK_STEP,
-                    ends.stream().map(LedgerRepository::taskEndValues).toList());
-        }
+        batch(END_TASK_STEP, ends, LedgerRepository::taskEndValues);
     }
 
     private static Object[] taskEndValues(LedgerTransaction.TaskEnd end) {
@@ -176,15 +166,18 @@ class LedgerRepository {
 
     /** Closes the newest open steps of waiting states or service tasks, in one batch. */
     void endActivitySteps(List<LedgerTransaction.ActivityEnd> ends) {
-        if (!ends.isEmpty()) {
-            jdbc.batchUpdate(
-                    END_ACTIVITY_STEP,
-                    ends.stream().map(LedgerRepository::activityEndValues).toList());
-        }
+        batch(END_ACTIVITY_STEP, ends, LedgerRepository::activityEndValues);
     }
 
     private static Object[] activityEndValues(LedgerTransaction.ActivityEnd end) {
         return new Object[] {end.action(), ts(end.endedAt()), end.caseNumber(), end.activityId()};
+    }
+
+    /** One JDBC batch of a statement, one set of values per row: a single round trip however many rows. */
+    private <T> void batch(String sql, List<T> rows, Function<T, Object[]> values) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows.stream().map(values).toList());
+        }
     }
 
     List<LedgerStep> steps(String caseNumber) {
