@@ -143,7 +143,8 @@ public class CasePlans {
                 : Department.districtGroup(String.valueOf(scope.getVariable("district")), department);
     }
 
-    private static String businessKey(VariableScope scope) {
+    /** The case number of the process a listener or bean runs in: its business key, as the intake starts it. */
+    public static String businessKey(VariableScope scope) {
         if (scope instanceof DelegateExecution execution) {
             return execution.getProcessBusinessKey();
         }

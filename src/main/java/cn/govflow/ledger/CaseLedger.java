@@ -113,7 +113,7 @@ public class CaseLedger {
             if (pending != null) {
                 pending.read(row);
             }
-            openStep(
+            transaction.openStep(
                     caseNumber,
                     null,
                     new LedgerStep(
@@ -140,7 +140,7 @@ public class CaseLedger {
             if (b.decidedAt == null && ("APPROVED".equals(b.outcome) || "NOT_APPROVED".equals(b.outcome))) {
                 b.decidedAt = now;
             }
-            openStep(
+            transaction.openStep(
                     row.caseNumber,
                     null,
                     new LedgerStep(
@@ -163,7 +163,7 @@ public class CaseLedger {
         if (caseNumber == null) {
             return;
         }
-        openStep(
+        transaction.openStep(
                 caseNumber,
                 task.getId(),
                 new LedgerStep(
@@ -202,15 +202,13 @@ public class CaseLedger {
         } else {
             action = "DONE";
         }
+        transaction.endTaskStep(new LedgerTransaction.TaskEnd(
+                task.getId(),
+                task.getAssignee(),
+                action == null ? "DONE" : truncate(action, 40),
+                truncate(opinion, 2000),
+                now()));
         LedgerTransaction.Pending pending = transaction.current();
-        endTaskStep(
-                pending,
-                new LedgerTransaction.TaskEnd(
-                        task.getId(),
-                        task.getAssignee(),
-                        action == null ? "DONE" : truncate(action, 40),
-                        truncate(opinion, 2000),
-                        now()));
         if (pending != null) {
             pending.completed(task.getId());
         }
@@ -224,7 +222,7 @@ public class CaseLedger {
         if (pending != null && pending.wasCompleted(task.getId())) {
             return;
         }
-        endTaskStep(pending, new LedgerTransaction.TaskEnd(task.getId(), null, "CANCELLED", null, now()));
+        transaction.endTaskStep(new LedgerTransaction.TaskEnd(task.getId(), null, "CANCELLED", null, now()));
     }
 
     void activityStarted(DelegateExecution execution, Activity activity) {
@@ -232,7 +230,7 @@ public class CaseLedger {
         if (caseNumber == null) {
             return;
         }
-        openStep(
+        transaction.openStep(
                 caseNumber,
                 null,
                 new LedgerStep(
@@ -245,14 +243,8 @@ public class CaseLedger {
             return;
         }
         boolean cancelled = execution.isCanceled();
-        LedgerTransaction.ActivityEnd end =
-                new LedgerTransaction.ActivityEnd(caseNumber, activity.id(), cancelled ? "CANCELLED" : "DONE", now());
-        LedgerTransaction.Pending pending = transaction.current();
-        if (pending == null) {
-            repository.endActivityStep(end);
-        } else {
-            pending.endActivity(end);
-        }
+        transaction.endActivityStep(
+                new LedgerTransaction.ActivityEnd(caseNumber, activity.id(), cancelled ? "CANCELLED" : "DONE", now()));
         if (!cancelled) {
             update(execution, activity.id(), null, row -> row);
         }
@@ -264,7 +256,7 @@ public class CaseLedger {
             return;
         }
         LocalDateTime now = now();
-        openStep(
+        transaction.openStep(
                 caseNumber,
                 null,
                 new LedgerStep(
@@ -300,25 +292,6 @@ public class CaseLedger {
         }
     }
 
-    // ---- the step rows ----
-
-    private void openStep(String caseNumber, String taskId, LedgerStep step) {
-        LedgerTransaction.Pending pending = transaction.current();
-        if (pending == null) {
-            repository.insertStep(caseNumber, taskId, step);
-        } else {
-            pending.open(caseNumber, taskId, step);
-        }
-    }
-
-    private void endTaskStep(LedgerTransaction.Pending pending, LedgerTransaction.TaskEnd end) {
-        if (pending == null) {
-            repository.endTaskStep(end);
-        } else {
-            pending.endTask(end);
-        }
-    }
-
     // ---- helpers ----
 
     private static String candidateGroup(Collection<IdentityLink> candidates) {
@@ -335,11 +308,7 @@ public class CaseLedger {
      * the engine has loaded already); the {@code caseNumber} variable only when there is no business key.
      */
     private static String caseNumber(VariableScope scope) {
-        String businessKey = scope instanceof DelegateExecution execution
-                ? execution.getProcessBusinessKey()
-                : scope instanceof DelegateTask task && task.getExecution() != null
-                        ? task.getExecution().getProcessBusinessKey()
-                        : null;
+        String businessKey = CasePlans.businessKey(scope);
         return businessKey != null ? businessKey : string(scope, CaseVariables.CASE_NUMBER);
     }
 

@@ -186,6 +186,36 @@ class LedgerTransaction {
         return pending;
     }
 
+    /** Opens a step: in the running transaction's buffer, or at once outside a transaction. */
+    void openStep(String caseNumber, String taskId, LedgerStep step) {
+        Pending pending = current();
+        if (pending == null) {
+            repository.insertStep(caseNumber, taskId, step);
+        } else {
+            pending.open(caseNumber, taskId, step);
+        }
+    }
+
+    /** Ends the open step of a user task: in the running transaction's buffer, or at once outside a transaction. */
+    void endTaskStep(TaskEnd end) {
+        Pending pending = current();
+        if (pending == null) {
+            repository.endTaskStep(end);
+        } else {
+            pending.endTask(end);
+        }
+    }
+
+    /** Ends the newest open step of an activity: in the running transaction's buffer, or at once outside one. */
+    void endActivityStep(ActivityEnd end) {
+        Pending pending = current();
+        if (pending == null) {
+            repository.endActivityStep(end);
+        } else {
+            pending.endActivity(end);
+        }
+    }
+
     /** Ends go first: they are of steps stored before, which the new steps must not be taken for. */
     private void write(Pending pending) {
         repository.endTaskSteps(pending.taskEnds);
